@@ -1,0 +1,890 @@
+"""Rules that find who asserts what in one parsed article.
+
+Three kinds of attribution, found sentence by sentence in reading order:
+
+1. **Reported speech** (tried first, so that a clause mixing quoted and unquoted words
+   stays one claim): a cue verb with a clausal complement (``He warned that ...``), a
+   parenthetical cue (``The plan, the company said, is ...``), ``according to X``,
+   ``X called for Y`` / ``X called Y Z``, and transcript or headline labels
+   (``Pence: ...``).
+2. **Direct quotes**: a quotation (found by its marks, see :mod:`.quotes`) with a cue
+   next to it: after it (``"...," Othman said.``), before it (``Clark put it plainly:
+   "..."``), between its halves (``"X," she said, "Y."``), a dash (``"..." ― Name``), or
+   none at all when it continues the previous speaker's words. Quoted sentences that
+   follow an attributed quote in the same paragraph (``"X," she said. "Y."``) join it.
+3. **The outlet's own assertions**: every other sentence of the body that is a
+   proposition (not a question, heading, fragment or caption).
+
+Pronouns, bare surnames, "the company" and "the report" are resolved by
+:class:`.speakers.SpeakerResolver` as the article is read in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon as lx
+from .quotes import Quote, find_quotes
+from .speakers import Resolved, SpeakerResolver
+
+_SENT_END = frozenset({".", "!", "?"})
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "dep", "pcomp", "relcl"})
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+_QUOTE_CHARS = "“”\"‘’«»„'`"
+_QUOTE_TOKENS = frozenset({"“", "”", '"', "‘", "’", "«", "»", "„", "''", "``", "'"})
+_LABEL_STOP = frozenset(
+    [
+        "update",
+        "note",
+        "editor",
+        "photo",
+        "image",
+        "related",
+        "correction",
+        "warning",
+        "disclosure",
+        "source",
+        "sources",
+        "watch",
+        "read",
+        "listen",
+        "q",
+        "a",
+        "video",
+        "audio",
+        "advertisement",
+        "sponsored",
+        "tl;dr",
+        "summary",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "live",
+        "by",
+        "credit",
+        "credits",
+        "caption",
+        "follow",
+        "share",
+        "subscribe",
+    ]
+)
+
+
+@dataclass(slots=True)
+class Found:
+    """One attribution found in an article (offsets into the article text)."""
+
+    parts: list[tuple[int, int]]
+    attribution: str
+    sent_start: int
+    sent_end: int
+    method: str
+    confidence: float
+    speaker: Resolved | None = None
+    cue: tuple[str, int, int] | None = None
+    token_span: tuple[int, int] = (0, 0)
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+@dataclass(slots=True)
+class _QuoteInfo:
+    quote: Quote
+    first: int  # first token inside the marks
+    last: int  # last token inside the marks
+    is_claim: bool
+    used: bool = False
+
+
+class ArticleAttributor:
+    """Runs the attribution rules over one parsed article (a spaCy ``Doc``)."""
+
+    def __init__(self, doc: Doc, *, headline: tuple[int, int] | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.headline = headline
+        self.resolver = SpeakerResolver()
+        self.quotes = [self._quote_info(q) for q in find_quotes(self.text)]
+        self.quote_of = [-1] * len(doc)
+        for qi, info in enumerate(self.quotes):
+            q = info.quote
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    if q.start <= t.idx < q.end:
+                        self.quote_of[t.i] = qi
+        self.sents = [s for s in doc.sents if not all(t.is_space for t in s)]
+        self.sent_of: dict[int, int] = {}
+        for k, s in enumerate(self.sents):
+            for t in s:
+                self.sent_of[t.i] = k
+        self.found: list[Found] = []
+        self.claimed: set[int] = set()  # tokens inside some claim's content
+        self.attributed_sents: set[int] = set()
+
+    # ---- setup -----------------------------------------------------------------
+
+    def _quote_info(self, quote: Quote) -> _QuoteInfo:
+        doc = self.doc
+        span = doc.char_span(quote.inner_start, quote.inner_end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return _QuoteInfo(quote, 0, -1, False)
+        words = [t for t in span if not (t.is_punct or t.is_space)]
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
+        before = _previous_word(doc, span.start)
+        is_title = before is not None and before.lower_ in lx.TITLE_CUES
+        is_claim = ((len(words) >= 4 and has_verb) or len(words) >= 8) and not is_title
+        return _QuoteInfo(quote, span.start, span.end - 1, is_claim)
+
+    def _in_headline(self, char: int) -> bool:
+        return self.headline is not None and self.headline[0] <= char < self.headline[1]
+
+    def _paragraph_start(self, token: Token) -> bool:
+        j = token.i - 1
+        while j >= 0 and self.doc[j].is_space and "\n" not in self.doc[j].text:
+            j -= 1
+        return j < 0 or "\n" in self.doc[j].text or "\n" in self.doc[j].whitespace_
+
+    # ---- main ------------------------------------------------------------------
+
+    def run(self) -> list[Found]:
+        quotes_by_sent: dict[int, list[int]] = {}
+        for qi, info in enumerate(self.quotes):
+            if info.is_claim and info.last >= info.first and info.first in self.sent_of:
+                quotes_by_sent.setdefault(self.sent_of[info.first], []).append(qi)
+        for k, sent in enumerate(self.sents):
+            new: list[Found] = []
+            label = self._label_colon(sent)
+            if label is not None:
+                new.append(label)
+            new.extend(self._reported(sent))
+            for qi in quotes_by_sent.get(k, []):
+                if not self.quotes[qi].used:
+                    found = self._attribute_quote(qi)
+                    if found is not None:
+                        new.append(found)
+            for found in new:
+                self._add(found)
+            self.resolver.observe_sentence(sent, k, in_headline=self._in_headline(sent.start_char))
+            for found in new:
+                if found.speaker is not None and found.speaker.via != "continuation":
+                    self.resolver.note_speaker(found.speaker, k)
+        self._outlet_claims()
+        self.found.sort(key=lambda f: (f.start, f.end, f.attribution))
+        return self.found
+
+    def _add(self, found: Found) -> None:
+        self.found.append(found)
+        first = self.sent_of.get(found.token_span[0])
+        last = self.sent_of.get(found.token_span[1])
+        if first is not None and last is not None:
+            self.attributed_sents.update(range(first, last + 1))
+
+    def _found(
+        self,
+        tokens: list[Token] | None,
+        parts: list[tuple[int, int]] | None,
+        attribution: str,
+        method: str,
+        confidence: float,
+        speaker: Resolved | None,
+        cue: tuple[str, int, int] | None,
+        token_span: tuple[int, int] | None = None,
+        **extra: object,
+    ) -> Found:
+        if parts is None:
+            assert tokens
+            parts = _char_parts(tokens)
+            token_span = (tokens[0].i, tokens[-1].i)
+        assert token_span is not None
+        first = self.sents[self.sent_of[token_span[0]]]
+        last = self.sents[self.sent_of.get(token_span[1], self.sent_of[token_span[0]])]
+        if cue is not None:
+            cue_sent = self.sent_of.get(
+                self.doc.char_span(cue[1], cue[2], alignment_mode="expand")[0].i
+            )
+            if cue_sent is not None:
+                first = self.sents[min(cue_sent, self.sent_of[token_span[0]])]
+                last = self.sents[max(cue_sent, self.sent_of.get(token_span[1], cue_sent))]
+        if speaker is not None and speaker.via in ("pronoun", "nominal", "document", "surname"):
+            confidence -= 0.08
+        return Found(
+            parts=parts,
+            attribution=attribution,
+            sent_start=first.start_char,
+            sent_end=_rstrip(self.text, first.start_char, last.end_char),
+            method=method,
+            confidence=round(max(0.05, min(confidence, 0.99)), 3),
+            speaker=speaker,
+            cue=cue,
+            token_span=token_span,
+            extra=dict(extra),
+        )
+
+    # ---- direct quotes -------------------------------------------------------------
+
+    def _attribute_quote(self, qi: int) -> Found | None:
+        info = self.quotes[qi]
+        info.used = True
+        parts = [self._inner(info)]
+        last_token = info.last
+        after = self._window_after(info)
+        cue = self._cue_in(after, nearest_last=False)
+        method = "quote+cue-after"
+        if cue is not None and not _close_to_start(after, cue):
+            cue = None
+        if cue is not None:
+            nxt = self._split_second_half(qi, after)
+            if nxt is not None:
+                parts.append(self._inner(self.quotes[nxt]))
+                last_token = self.quotes[nxt].last
+                method = "split-quote"
+        else:
+            before = self._window_before(info)
+            cue_b = self._cue_in(before, nearest_last=True)
+            if cue_b is not None and self._bridges_to_quote(cue_b, info.first):
+                cue, method = cue_b, "quote+cue-before"
+            elif not [t for t in before if not t.is_space]:
+                cue_b = self._colon_paragraph_cue(info)
+                if cue_b is not None:
+                    cue, method = cue_b, "quote+colon-paragraph"
+        speaker = self._speaker_of(cue) if cue is not None else None
+        cue_tuple = _cue_tuple(cue) if cue is not None and speaker is not None else None
+        confidence = 0.95
+        if speaker is None:
+            dash = self._dash_attribution(after)
+            if dash is not None:
+                speaker, cue_tuple = dash
+                method, confidence = "quote+dash", 0.9
+        if speaker is None:
+            speaker = self._continuation_speaker(info)
+            if speaker is None:
+                return None
+            method, confidence, cue_tuple = "continuation", 0.6, None
+        elif method == "split-quote":
+            confidence = 0.92
+        if method != "continuation":
+            more, last_more = self._following_quotes(last_token)
+            if more:
+                parts.extend(more)
+                last_token = last_more
+        parts = [p for p in parts if p[1] > p[0]]
+        if not parts:
+            return None
+        return self._found(
+            None, parts, "direct", method, confidence, speaker, cue_tuple, (info.first, last_token)
+        )
+
+    def _inner(self, info: _QuoteInfo) -> tuple[int, int]:
+        """The quotation's words without its marks and without a trailing comma."""
+        q = info.quote
+        start, end = q.inner_start, q.inner_end
+        while end > start and self.text[end - 1] in " ,;:—–-":
+            end -= 1
+        while start < end and self.text[start].isspace():
+            start += 1
+        return start, end
+
+    def _window_after(self, info: _QuoteInfo) -> list[Token]:
+        """Tokens after a quotation up to the end of its sentence, the line, or the start
+        of the next quotation (which is included, as a marker)."""
+        doc = self.doc
+        qi = self.quote_of[info.first]
+        out: list[Token] = []
+        i = info.last + 1
+        while i < len(doc):
+            t = doc[i]
+            if "\n" in t.text:
+                break
+            owner = self.quote_of[i]
+            if owner == qi:
+                i += 1
+                if "\n" in t.whitespace_:
+                    break
+                continue
+            out.append(t)
+            if owner >= 0 or t.text in _SENT_END or "\n" in t.whitespace_:
+                break
+            i += 1
+        return out
+
+    def _window_before(self, info: _QuoteInfo) -> list[Token]:
+        doc = self.doc
+        qi = self.quote_of[info.first]
+        out: list[Token] = []
+        i = info.first - 1
+        while i >= 0:
+            t = doc[i]
+            if "\n" in t.text or "\n" in t.whitespace_:
+                break
+            owner = self.quote_of[i]
+            if owner >= 0 and owner != qi:
+                break
+            if owner < 0:
+                if t.text in _SENT_END:
+                    break
+                out.append(t)
+            i -= 1
+        out.reverse()
+        return out
+
+    def _cue_in(self, window: list[Token], *, nearest_last: bool) -> Token | None:
+        cands = [
+            t for t in window if self.quote_of[t.i] < 0 and _is_cue_verb(t, quote_only_ok=True)
+        ]
+        if not cands:
+            return None
+        return cands[-1] if nearest_last else cands[0]
+
+    def _split_second_half(self, qi: int, after: list[Token]) -> int | None:
+        """In '"X," she said, "Y."' the window after X ends at Y's opening mark."""
+        if not after:
+            return None
+        nxt = self.quote_of[after[-1].i]
+        if nxt <= qi:
+            return None
+        info = self.quotes[nxt]
+        if info.used or info.last < info.first:
+            return None
+        between = [t for t in after[:-1] if not t.is_space]
+        if not between or between[-1].text not in (",", ":", "—", "–", ";"):
+            return None
+        # '"X," Trump said, adding later, "Y."' is two attributions, not one split quote
+        cues = [t for t in between if _is_cue_verb(t, quote_only_ok=True)]
+        if len(cues) != 1 or _word_count(between) > 7:
+            return None
+        info.used = True
+        return nxt
+
+    def _following_quotes(self, last: int) -> tuple[list[tuple[int, int]], int]:
+        """Quoted sentences right after an attributed quote, in the same paragraph and
+        with no words of their own outside the marks, continue the same speaker."""
+        parts: list[tuple[int, int]] = []
+        k = self.sent_of.get(last)
+        if k is None:
+            return parts, last
+        # skip to the end of the sentence that holds the attribution
+        end_char = self.sents[k].end_char
+        while k + 1 < len(self.sents):
+            nxt = self.sents[k + 1]
+            gap = self.text[end_char : nxt.start_char]
+            if "\n" in gap:
+                break
+            words = [t for t in nxt if not (t.is_punct or t.is_space)]
+            owners = {self.quote_of[t.i] for t in words}
+            if not words or -1 in owners or len(owners) != 1:
+                break
+            qi = owners.pop()
+            info = self.quotes[qi]
+            if info.used or not info.quote.start >= nxt.start_char - 1:
+                break
+            # the quote must end in this sentence (or the next ones, all inside it)
+            info.used = True
+            parts.append(self._inner(info))
+            last = info.last
+            k = self.sent_of.get(info.last, k + 1)
+            end_char = self.sents[k].end_char
+        return parts, last
+
+    def _colon_paragraph_cue(self, info: _QuoteInfo) -> Token | None:
+        """'He said:' closing the previous paragraph introduces a quote that opens the
+        next one."""
+        j = info.quote.start - 1
+        while j >= 0 and self.text[j].isspace():
+            j -= 1
+        if j < 0 or self.text[j] != ":":
+            return None
+        colon = self.doc.char_span(j, j + 1, alignment_mode="expand")
+        if colon is None:
+            return None
+        k = self.sent_of.get(colon[0].i)
+        if k is None:
+            return None
+        words = [t for t in self.sents[k] if not t.is_space and not t.is_punct]
+        cues = [t for t in words if self.quote_of[t.i] < 0 and _is_cue_verb(t, quote_only_ok=True)]
+        if not cues or len(words) > 12:
+            return None
+        return cues[-1]
+
+    def _bridges_to_quote(self, cue: Token, first: int) -> bool:
+        """Between a cue and the quote only a colon, a comma, "that" or a few words."""
+        between = [
+            t for t in self.doc[cue.i + 1 : first] if self.quote_of[t.i] < 0 and not t.is_space
+        ]
+        words = [t for t in between if not t.is_punct]
+        if any(t.text == ":" for t in between):
+            return len(words) <= 8
+        if between and (between[-1].text == "," or between[-1].lower_ == "that"):
+            return len(words) <= 5
+        return False
+
+    def _dash_attribution(self, after: list[Token]) -> tuple[Resolved, tuple[str, int, int]] | None:
+        """'"..." ― Sonya Herridge': a dash and a name after the quotation."""
+        toks = [t for t in after if not t.is_space]
+        if len(toks) < 2 or toks[0].text not in _DASHES:
+            return None
+        names = [t for t in toks[1:] if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+        if not names or names[0].i != toks[1].i:
+            return None
+        head = names[0]
+        while (
+            head.head is not head
+            and head.head.pos_ == "PROPN"
+            and head.head.i in {t.i for t in toks}
+        ):
+            head = head.head
+        resolved = self.resolver.resolve(head)
+        if resolved is None:
+            return None
+        dash = toks[0]
+        return resolved, (dash.text, dash.idx, dash.idx + len(dash))
+
+    def _continuation_speaker(self, info: _QuoteInfo) -> Resolved | None:
+        """A quotation with no cue continues the words of the last speaker when that
+        speaker spoke in the same or the previous paragraph (newspaper convention)."""
+        prev = next(
+            (
+                f
+                for f in reversed(self.found)
+                if f.attribution != "outlet" and f.speaker is not None
+            ),
+            None,
+        )
+        if prev is None or prev.end > info.quote.start:
+            return None
+        between = self.text[prev.end : info.quote.start]
+        if len([line for line in between.split("\n") if line.strip()]) > 1:
+            return None
+        s = prev.speaker
+        assert s is not None
+        return Resolved(s.name, s.kind, -1, -1, s.role, "continuation", s.gender)
+
+    # ---- reported speech --------------------------------------------------------
+
+    def _reported(self, sent: Span) -> list[Found]:
+        out: list[Found] = []
+        for t in sent:
+            if self.quote_of[t.i] >= 0:
+                continue
+            found: Found | None = None
+            if (
+                t.lower_ == "according"
+                and t.i + 1 < len(self.doc)
+                and self.doc[t.i + 1].lower_ == "to"
+            ):
+                found = self._according_to(t, sent)
+            elif _is_cue_verb(t, quote_only_ok=False):
+                found = self._clausal(t, sent)
+            if found is None and t.pos_ == "VERB" and t.lemma_.lower() in lx.RECOMMEND_VERBS:
+                found = self._call_for(t, sent)
+            if found is not None:
+                out.append(found)
+        return out
+
+    def _clausal(self, cue: Token, sent: Span) -> Found | None:
+        lemma = (cue.lemma_ or cue.lower_).lower()
+        cognition_only = lemma not in lx.SPEECH_VERBS
+        if cognition_only and cue.i in self.claimed:
+            return None  # "she knows that" inside someone else's reported words
+        comps = [c for c in cue.children if c.dep_ == "ccomp"]
+        method = "reported"
+        if comps:
+            comp = comps[0]
+            drop: set[int] = set()
+            for c in comp.children:
+                # "said he would order X and warned against Y": stop before the second cue
+                if (
+                    c.dep_ == "conj"
+                    and _is_cue_verb(c, quote_only_ok=False)
+                    and not any(g.dep_ in _SUBJECTS for g in c.children)
+                ):
+                    drop.update(t.i for t in c.subtree)
+                    drop.update(g.i for g in comp.children if g.dep_ == "cc" and g.i < c.i)
+            content = sorted((t for t in comp.subtree if t.i not in drop), key=lambda t: t.i)
+            if cue in content:
+                return None
+        elif lemma in lx.COMMISSIVE_VERBS and any(c.dep_ == "xcomp" for c in cue.children):
+            # "Trump has vowed to bring back mining jobs", "told his advisers to act"
+            xcomp = next(c for c in cue.children if c.dep_ == "xcomp")
+            objs = [c for c in cue.children if c.dep_ == "dobj" and c.i < xcomp.i]
+            content = sorted(
+                list(xcomp.subtree) + [t for o in objs for t in o.subtree], key=lambda t: t.i
+            )
+            method = "commissive"
+        elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
+            drop = {t.i for t in cue.subtree}
+            content = [t for t in cue.head.subtree if t.i not in drop]
+            method = "parenthetical"
+        else:
+            return None
+        content = [t for t in content if sent.start <= t.i < sent.end]
+        content = _trim(content, leading_marks=True)
+        if _word_count(content) < 3:
+            return None
+        if content[0].lower_ in ("whether", "if", "how", "why", "what", "when", "who", "where"):
+            return None
+        quoted = [t for t in content if self.quote_of[t.i] >= 0 and not t.is_punct]
+        words = [t for t in content if not t.is_punct and not t.is_space]
+        if quoted and self._is_whole_quote(content):
+            return None  # a quotation: the quote rules handle it (split halves, follow-ons)
+        if any(self.quotes[self.quote_of[t.i]].used for t in quoted):
+            return None
+        speaker = self._speaker_of(cue, climb=not cognition_only)
+        if speaker is None:
+            return None
+        for qi in {self.quote_of[t.i] for t in quoted}:
+            self.quotes[qi].used = True
+        self.claimed.update(t.i for t in content)
+        confidence = 0.9 if not cognition_only else 0.75
+        if speaker.via == "group":
+            confidence -= 0.05
+        attribution = "direct" if words and len(quoted) >= 0.8 * len(words) else "indirect"
+        return self._found(content, None, attribution, method, confidence, speaker, _cue_tuple(cue))
+
+    def _is_whole_quote(self, content: list[Token]) -> bool:
+        """Is this complement one quotation from its first word to its last?"""
+        words = [t for t in content if not t.is_space and t.text not in _QUOTE_TOKENS]
+        if not words:
+            return False
+        first, last = self.quote_of[words[0].i], self.quote_of[words[-1].i]
+        return first >= 0 and first == last
+
+    def _according_to(self, according: Token, sent: Span) -> Found | None:
+        to = self.doc[according.i + 1]
+        pobj = [c for c in to.children if c.dep_ == "pobj"] or [
+            c for c in according.children if c.dep_ == "pobj"
+        ]
+        if not pobj:
+            return None
+        speaker = self.resolver.resolve(pobj[0])
+        if speaker is None:
+            return None
+        drop = (
+            {t.i for t in according.subtree} | {according.i, to.i} | {t.i for t in pobj[0].subtree}
+        )
+        head = according.head
+        if head.i == according.i or head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            base = [t for t in sent if t.i not in drop]
+        else:
+            base = [t for t in head.subtree if t.i not in drop and sent.start <= t.i < sent.end]
+        content = _trim(base, leading_marks=False)
+        if _word_count(content) < 3:
+            return None
+        quoted = [t for t in content if self.quote_of[t.i] >= 0]
+        for qi in {self.quote_of[t.i] for t in quoted}:
+            self.quotes[qi].used = True
+        self.claimed.update(t.i for t in content)
+        end = to.idx + len(to)
+        return self._found(
+            content,
+            None,
+            "indirect",
+            "according-to",
+            0.88,
+            speaker,
+            (self.text[according.idx : end], according.idx, end),
+        )
+
+    def _call_for(self, verb: Token, sent: Span) -> Found | None:
+        """ "X called for Y", "X urged Y to Z", "X called Y Z": what is asked for or how
+        something is called is the claim."""
+        lemma = verb.lemma_.lower()
+        cue_end_token = verb
+        evaluation = False
+        if lemma == "call":
+            fors = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")]
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            preds = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr")]
+            if fors:
+                pobj = [c for c in fors[0].children if c.dep_ in ("pobj", "pcomp")]
+                if not pobj:
+                    return None
+                content = sorted(pobj[0].subtree, key=lambda t: t.i)
+                if fors[0].lower_ == "on":  # "called on X to do Y"
+                    content = sorted(
+                        list(fors[0].subtree)[1:]
+                        + [
+                            t
+                            for c in verb.children
+                            if c.dep_ in ("xcomp", "advcl")
+                            for t in c.subtree
+                        ],
+                        key=lambda t: t.i,
+                    )
+                cue_end_token = fors[0]
+            elif objs and preds:
+                content = sorted(list(objs[0].subtree) + list(preds[0].subtree), key=lambda t: t.i)
+                evaluation = True
+            else:
+                return None
+        elif lemma in ("urge", "demand", "propose", "recommend", "advocate"):
+            objs = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+            if not objs:
+                return None
+            content = sorted({t for c in objs for t in c.subtree}, key=lambda t: t.i)
+        else:
+            return None
+        content = _trim([t for t in content if sent.start <= t.i < sent.end], leading_marks=True)
+        if _word_count(content) < 2 or (not evaluation and _word_count(content) < 3):
+            return None
+        speaker = self._speaker_of(verb)
+        if speaker is None:
+            return None
+        quoted = [t for t in content if self.quote_of[t.i] >= 0]
+        for qi in {self.quote_of[t.i] for t in quoted}:
+            self.quotes[qi].used = True
+        self.claimed.update(t.i for t in content)
+        start, end = verb.idx, cue_end_token.idx + len(cue_end_token)
+        return self._found(
+            content,
+            None,
+            "indirect",
+            "call-for" if not evaluation else "called",
+            0.8,
+            speaker,
+            (self.text[start:end], start, end),
+            recommendation=not evaluation,
+        )
+
+    def _label_colon(self, sent: Span) -> Found | None:
+        """'Pence: Gennifer Flowers won't be at the debate' and transcript lines
+        'WALLACE: Let's start ...': a name and a colon at the start of a paragraph."""
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 5 or not self._paragraph_start(toks[0]):
+            return None
+        colon = next((j for j, t in enumerate(toks[:6]) if t.text == ":"), None)
+        if colon is None or colon == 0:
+            return None
+        label = toks[:colon]
+        if any(t.lower_ in _LABEL_STOP for t in label) or not all(
+            t.text[:1].isupper() for t in label
+        ):
+            return None
+        head = label[-1]
+        allcaps = all(t.text.isupper() and len(t.text) > 1 for t in label)
+        is_entity = (
+            head.ent_type_ in ("PERSON", "ORG", "NORP") or head.text in self.resolver.surnames
+        )
+        in_headline = self._in_headline(toks[0].idx)
+        if not (allcaps or is_entity or (in_headline and head.pos_ in ("PROPN", "NOUN"))):
+            return None
+        if allcaps and len(label) == 1:
+            name = label[0].text.title()
+            canonical = self.resolver.surnames.get(name, name)
+            speaker = Resolved(
+                canonical,
+                "person",
+                label[0].idx,
+                label[0].idx + len(label[0]),
+                None,
+                "surname" if canonical != name else "name",
+            )
+        else:
+            speaker = self.resolver.resolve(head)
+            if speaker is None:
+                return None
+        # the content runs to the end of the paragraph
+        start = toks[colon + 1].idx if colon + 1 < len(toks) else None
+        if start is None:
+            return None
+        para_end = self.text.find("\n", start)
+        para_end = len(self.text) if para_end < 0 else para_end
+        end = _rstrip(self.text, start, para_end)
+        content_span = self.doc.char_span(start, end, alignment_mode="expand")
+        if content_span is None or _word_count(list(content_span)) < 3:
+            return None
+        for t in content_span:
+            if self.quote_of[t.i] >= 0:
+                self.quotes[self.quote_of[t.i]].used = True
+        self.claimed.update(t.i for t in content_span)
+        c = toks[colon]
+        start, end = _strip_marks(self.text, start, end)
+        return self._found(
+            None,
+            [(start, end)],
+            "direct",
+            "label-colon",
+            0.85 if not in_headline else 0.8,
+            speaker,
+            (c.text, c.idx, c.idx + 1),
+            (content_span[0].i, content_span[-1].i),
+        )
+
+    # ---- speakers -------------------------------------------------------------------
+
+    def _speaker_of(self, cue: Token, *, climb: bool = True) -> Resolved | None:
+        """The speaker of a cue: its subject, the subject of the verb it hangs from
+        (participles, conjuncts, relative clauses), the agent of a passive, or the name
+        after an inverted cue ('said Othman')."""
+        verb = cue
+        for _ in range(4):
+            subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            if subj:
+                head = subj[0]
+                mention: Token | None = None
+                if head.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                    mention, head = head, verb.head
+                if self.quote_of[head.i] >= 0 or head.lower_ in lx.FIRST_PERSON:
+                    return None
+                if head.lower_ in ("it", "this", "that", "there") and head.dep_ == "nsubjpass":
+                    return None
+                resolved = self.resolver.resolve(head)
+                if resolved is not None and mention is not None:
+                    # the mention in this clause is the relative pronoun ("who said")
+                    resolved.start, resolved.end = mention.idx, mention.idx + len(mention)
+                return resolved
+            agents = [c for c in verb.children if c.dep_ == "agent"]
+            if agents:
+                pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
+                if pobj:
+                    return self.resolver.resolve(pobj[0])
+            if verb is cue:
+                for c in verb.rights:
+                    if (
+                        c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj")
+                        and c.pos_ in ("PROPN", "NOUN", "PRON")
+                        and self.quote_of[c.i] < 0
+                    ):
+                        return self.resolver.resolve(c)
+            if climb and verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
+                verb = verb.head
+                continue
+            break
+        return None
+
+    # ---- the outlet's own assertions ------------------------------------------------
+
+    def _outlet_claims(self) -> None:
+        for k, sent in enumerate(self.sents):
+            if k in self.attributed_sents or self._in_headline(sent.start_char):
+                continue
+            if any(
+                self.quote_of[t.i] >= 0 and self.quotes[self.quote_of[t.i]].is_claim for t in sent
+            ):
+                continue
+            tokens = _trim(list(sent), leading_marks=False)
+            if not tokens or not _is_proposition(tokens):
+                continue
+            self.found.append(self._found(tokens, None, "outlet", "outlet", 0.7, None, None))
+
+
+# ---- helpers ----------------------------------------------------------------------
+
+
+def _previous_word(doc: Doc, i: int) -> Token | None:
+    j = i - 1
+    while j >= 0 and (doc[j].is_punct or doc[j].is_space):
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+def _is_cue_verb(token: Token, *, quote_only_ok: bool) -> bool:
+    if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+        return False
+    lemma = (token.lemma_ or token.lower_).lower()
+    if lemma in lx.CUE_VERBS:
+        return True
+    return quote_only_ok and lemma in lx.QUOTE_ONLY_VERBS
+
+
+def _close_to_start(window: list[Token], cue: Token) -> bool:
+    """A cue after a quotation belongs to it when it comes within a few words."""
+    words = [t for t in window if not t.is_punct and not t.is_space]
+    return cue in words and words.index(cue) <= 6
+
+
+def _cue_tuple(cue: Token) -> tuple[str, int, int]:
+    start, end = cue.idx, cue.idx + len(cue)
+    for child in cue.rights:  # phrasal cues: "pointed out"
+        if child.dep_ == "prt" and child.i == cue.i + 1:
+            end = child.idx + len(child)
+    return (cue.doc.text[start:end], start, end)
+
+
+def _word_count(tokens: list[Token]) -> int:
+    return sum(1 for t in tokens if not t.is_punct and not t.is_space)
+
+
+def _trim(tokens: list[Token], *, leading_marks: bool) -> list[Token]:
+    """Drop a leading "that", edge punctuation and unbalanced quotation marks."""
+    tokens = [t for t in tokens if not t.is_space]
+    if leading_marks:
+        while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "as"):
+            tokens = tokens[1:]
+    while tokens and (
+        (tokens[0].is_punct and tokens[0].text not in '“"‘(')
+        or tokens[0].lower_ in ("and", "but", "so")
+    ):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in '.!?”"’)':
+        tokens = tokens[:-1]
+    while tokens and tokens[-1].text in (".", ",", ";", ":"):
+        tokens = tokens[:-1]
+    opens = sum(1 for t in tokens if t.text in "“‘")
+    closes = sum(1 for t in tokens if t.text in "”’")
+    if tokens and tokens[-1].text in '”’"' and closes > opens:
+        tokens = tokens[:-1]
+        while tokens and tokens[-1].text in (".", ",", ";", ":"):
+            tokens = tokens[:-1]
+    if tokens and tokens[0].text in '“‘"' and opens > closes:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _QUOTE_CHARS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_CHARS):
+        end -= 1
+    return start, end
+
+
+def _char_parts(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Character spans covering ``tokens``; a gap of dropped words splits a part."""
+    parts: list[tuple[int, int]] = []
+    start = tokens[0].idx
+    end = start + len(tokens[0])
+    prev = tokens[0].i
+    doc = tokens[0].doc
+    for t in tokens[1:]:
+        gap = doc[prev + 1 : t.i]
+        if t.i == prev + 1 or all(x.is_space or (x.is_punct and x.text in ",—–-") for x in gap):
+            end = t.idx + len(t)
+        else:
+            parts.append((start, end))
+            start, end = t.idx, t.idx + len(t)
+        prev = t.i
+    parts.append((start, end))
+    return parts
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _is_proposition(tokens: list[Token]) -> bool:
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if len(words) < 4:
+        return False
+    if any(t.text == "?" for t in tokens[-2:]):
+        return False
+    if not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    # headings and labels: no final punctuation and mostly capitalised words
+    last = tokens[-1].text
+    capitals = sum(1 for w in words if w.text[:1].isupper())
+    return not (last not in (".", "!", "”", '"', "’", ")") and capitals > 0.6 * len(words))

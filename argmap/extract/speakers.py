@@ -1,0 +1,546 @@
+"""Who a speaker mention refers to: names, roles, kinds, and light coreference.
+
+Works on one article at a time, in reading order. It keeps a short history of the
+people, organisations and groups mentioned so far, so that "he", "she", "they", "it",
+"the company", "the executive" or a bare surname resolve to the right earlier entity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from . import lexicon as lx
+
+PERSON_ENTS = frozenset({"PERSON"})
+_NOT_SPEAKER_ENTS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "LAW",
+        "LANGUAGE",
+        "WORK_OF_ART",
+        "EVENT",
+    }
+)
+ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_SPACE = re.compile(r"\s+")
+
+
+def clean_name(text: str) -> str:
+    """Tidy an entity string: collapse whitespace, drop a possessive and a leading "the"."""
+    text = _SPACE.sub(" ", text).strip(" ,;:.\"“”'‘’()")
+    text = _POSSESSIVE.sub("", text)
+    if text.lower().startswith("the ") and len(text.split()) > 1:
+        rest = text[4:]
+        # keep "The Anthropic Institute" (a proper name), drop "the company"
+        if not rest[:1].isupper():
+            text = rest
+    return text.strip()
+
+
+@dataclass(slots=True)
+class Resolved:
+    """A speaker mention resolved to a canonical speaker."""
+
+    name: str
+    kind: str  # person | organisation | group | outlet
+    start: int
+    end: int
+    role: str | None = None
+    via: str = "name"  # name | pronoun | nominal | surname | document | group
+    gender: str = ""
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: str
+    gender: str = ""
+    last_sent: int = -1
+    last_subject_sent: int = -1
+    speaker_count: int = 0
+    mentions: int = 0
+
+
+@dataclass
+class SpeakerResolver:
+    """Per-article state: known entities, surnames, roles; resolves speaker mentions."""
+
+    entities: dict[str, _Entity] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)  # most recent last
+    surnames: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    last_speaker: str | None = None
+
+    # ---- bookkeeping -------------------------------------------------------------
+
+    def observe_sentence(self, sent: Span, sent_index: int, *, in_headline: bool = False) -> None:
+        """Record the named people and organisations a sentence mentions (headlines are
+        title-cased, so their entities do not teach surnames)."""
+        for ent in sent.ents:
+            if ent.label_ in PERSON_ENTS:
+                name = self._person_name(ent, learn=not in_headline)
+                if name:
+                    entity = self._touch(name, "person", sent_index)
+                    if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                        entity.last_subject_sent = sent_index
+                    gender = _honorific_gender(ent) or name_gender(name)
+                    if gender and not entity.gender:
+                        entity.gender = gender
+            elif ent.label_ == "ORG":
+                name = clean_name(ent.text)
+                if name:
+                    entity = self._touch(name, "organisation", sent_index)
+                    if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                        entity.last_subject_sent = sent_index
+
+    def note_speaker(self, resolved: Resolved, sent_index: int) -> None:
+        entity = self._touch(resolved.name, resolved.kind, sent_index)
+        if not entity.gender and resolved.kind == "person":
+            entity.gender = name_gender(resolved.name)
+        entity.speaker_count += 1
+        entity.last_subject_sent = sent_index
+        if resolved.gender and not entity.gender:
+            entity.gender = resolved.gender
+        if resolved.role and resolved.name not in self.roles:
+            self.roles[resolved.name] = resolved.role
+        self.last_speaker = resolved.name
+
+    def _touch(self, name: str, kind: str, sent_index: int) -> _Entity:
+        entity = self.entities.get(name)
+        if entity is None:
+            entity = self.entities[name] = _Entity(name, kind)
+        entity.last_sent = sent_index
+        entity.mentions += 1
+        if name in self.order:
+            self.order.remove(name)
+        self.order.append(name)
+        return entity
+
+    def _person_name(self, ent: Span, *, learn: bool = True) -> str:
+        tokens = [t for t in ent if t.lower_.rstrip(".") not in _TITLE_WORDS]
+        while tokens and tokens[-1].tag_ == "POS":
+            tokens.pop()
+        if not tokens:
+            return ""
+        name = clean_name(" ".join(t.text for t in tokens))
+        parts = name.split()
+        if len(parts) >= 2:
+            if learn:
+                known = self.surnames.get(parts[-1])
+                # "Rip Donald Trump" (a headline slip) must not beat "Donald Trump"
+                if known is None or (known.endswith(name) and len(name) < len(known)):
+                    self.surnames[parts[-1]] = name
+            return name
+        if len(parts) == 1 and parts[0] in self.surnames:
+            return self.surnames[parts[0]]
+        return name
+
+    # ---- resolution ----------------------------------------------------------------
+
+    def most_recent(self, kinds: tuple[str, ...], gender: str = "") -> _Entity | None:
+        """The most recently mentioned entity of one of ``kinds``, preferring speakers and
+        subjects, matching ``gender`` when it is known."""
+        best: _Entity | None = None
+        best_score = -1e9
+        n = len(self.order)
+        for rank, name in enumerate(self.order):
+            entity = self.entities[name]
+            if entity.kind not in kinds:
+                continue
+            if gender and entity.gender and entity.gender != gender:
+                continue
+            recency = rank - n  # -1 is most recent
+            score = recency * 1.0
+            if entity.speaker_count:
+                score += 1.5
+            if entity.last_subject_sent >= entity.last_sent - 0:
+                score += 0.5
+            if score > best_score:
+                best, best_score = entity, score
+        return best
+
+    def salient_organisation(self) -> _Entity | None:
+        orgs = [self.entities[n] for n in self.order if self.entities[n].kind == "organisation"]
+        if not orgs:
+            return None
+        return max(orgs, key=lambda e: (e.speaker_count * 3 + e.mentions, e.last_sent))
+
+    def resolve(self, head: Token) -> Resolved | None:
+        """Resolve the subject ``head`` of a cue to a speaker, or None if it isn't one."""
+        doc = head.doc
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in lx.PERSON_PRONOUNS:
+            return self._resolve_pronoun(head)
+        ent = _entity_of(head)
+        if ent is not None and ent.label_ in _NOT_SPEAKER_ENTS:
+            return None
+        np_tokens = _noun_phrase(head)
+        start = np_tokens[0].idx
+        end = np_tokens[-1].idx + len(np_tokens[-1])
+        if ent is not None and ent.label_ in PERSON_ENTS:
+            name = self._person_name(ent)
+            if not name:
+                return None
+            if len(name.split()) == 1 and name in self.surnames:
+                name = self.surnames[name]
+            role = _person_role(head, ent) or self.roles.get(name)
+            return Resolved(
+                name, "person", ent.start_char, ent.end_char, role, "name", _honorific_gender(ent)
+            )
+        if ent is not None and ent.label_ in ORG_ENTS:
+            name = clean_name(ent.text)
+            if _looks_like_person(name) and name.split()[-1] in self.surnames:
+                name = self.surnames[name.split()[-1]]
+                return Resolved(name, "person", ent.start_char, ent.end_char, None, "surname")
+            kind = (
+                "group" if ent.label_ == "NORP" and head.tag_ in ("NNPS", "NNS") else "organisation"
+            )
+            return Resolved(name, kind, ent.start_char, ent.end_char, None, "name")
+        if head.pos_ == "PROPN":
+            text = clean_name(doc[np_tokens[0].i : head.i + 1].text)
+            text = _strip_leading_lower(text)
+            if text in self.surnames:
+                return Resolved(
+                    self.surnames[text], "person", head.idx, head.idx + len(head), None, "surname"
+                )
+            if not text:
+                return None
+            kind = "person" if _looks_like_person(text) else "organisation"
+            return Resolved(text, kind, start, end, None, "name")
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for child in head.rights:  # "The state's campaign chairman, Phil Lovas, said"
+            if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG"):
+                inner = self.resolve(child)
+                if inner is not None:
+                    role = " ".join(t.text for t in np_tokens if t.dep_ != "det")
+                    inner.role = inner.role or (role if inner.kind == "person" else None)
+                    return inner
+        lemma = head.lemma_.lower() or lower
+        det = _determiner(head)
+        plural = head.tag_ in ("NNS", "NNPS")
+        owner = _owner_entity(head)
+        if lemma in lx.DOCUMENT_NOUNS or lemma in lx.EVIDENCE_NOUNS:
+            if owner is not None:
+                return Resolved(
+                    owner[0], owner[1], head.idx, head.idx + len(head), None, "document"
+                )
+            org = self.salient_organisation()
+            if (
+                org is not None
+                and lemma in lx.DOCUMENT_NOUNS
+                and det in ("the", "this", "that", "its")
+            ):
+                return Resolved(org.name, org.kind, start, end, None, "document")
+            if lemma in lx.EVIDENCE_NOUNS or det in ("a", "an", "one", "another"):
+                return Resolved(_group_name(np_tokens), "group", start, end, None, "group")
+            return None
+        if not plural and det in ("the", "this", "that") and lemma in lx.ORG_NOUNS:
+            if owner is not None:
+                return Resolved(owner[0], owner[1], start, end, None, "nominal")
+            entity = self.most_recent(("organisation",))
+            if entity is not None:
+                return Resolved(entity.name, entity.kind, start, end, None, "nominal")
+            return None
+        if not plural and det in ("the", "this", "that") and lemma in lx.PERSON_ROLE_NOUNS:
+            entity = self.most_recent(("person",))
+            if entity is not None:
+                return Resolved(
+                    entity.name, "person", start, end, self.roles.get(entity.name), "nominal"
+                )
+            return None
+        if lemma in lx.GROUP_NOUNS or (plural and _people_noun(lemma)):
+            name = _group_name(np_tokens)
+            if name:
+                return Resolved(name, "group", start, end, None, "group")
+        return None
+
+    def _resolve_pronoun(self, head: Token) -> Resolved | None:
+        lower = head.lower_
+        span = (head.idx, head.idx + len(head))
+        if lower in lx.PERSON_PRONOUNS:
+            gender = lx.PERSON_PRONOUNS[lower]
+            entity = self.most_recent(("person",), gender)
+            if entity is None:
+                return None
+            if not entity.gender:
+                entity.gender = gender
+            return Resolved(
+                entity.name, "person", *span, self.roles.get(entity.name), "pronoun", gender
+            )
+        if lower in lx.ORG_PRONOUNS:
+            entity = self.most_recent(("organisation",))
+            if entity is None:
+                return None
+            return Resolved(entity.name, entity.kind, *span, None, "pronoun")
+        if lower in lx.PLURAL_PRONOUNS:
+            entity = self.most_recent(("group", "organisation", "person"))
+            if entity is None:
+                return None
+            return Resolved(entity.name, entity.kind, *span, None, "pronoun")
+        return None
+
+
+_TITLE_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "senator",
+        "sen",
+        "rep",
+        "gov",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
+        "secretary",
+        "minister",
+        "chancellor",
+        "general",
+        "gen",
+        "col",
+        "capt",
+        "sgt",
+    ]
+)
+
+
+def _load_first_names() -> dict[str, str]:
+    from importlib import resources
+
+    table: dict[str, str] = {}
+    text = resources.files("argmap").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")
+            table[name] = gender
+    return table
+
+
+_FIRST_NAMES: dict[str, str] | None = None
+
+
+def name_gender(name: str) -> str:
+    """'m' or 'f' when a person's first name is commonly used with he or she, else ''."""
+    global _FIRST_NAMES
+    if _FIRST_NAMES is None:
+        _FIRST_NAMES = _load_first_names()
+    first = name.split()[0].lower().strip(".") if name.split() else ""
+    return _FIRST_NAMES.get(first, "")
+
+
+def _honorific_gender(ent: Span) -> str:
+    first = ent[0].lower_
+    if first in lx.HONORIFICS:
+        return lx.HONORIFICS[first]
+    if ent.start > 0:
+        prev = ent.doc[ent.start - 1].lower_
+        if prev in lx.HONORIFICS:
+            return lx.HONORIFICS[prev]
+    return ""
+
+
+def _entity_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The head with its pre-modifiers (det, amod, compound, poss, nummod), no clauses."""
+    keep = [head]
+    for child in head.lefts:
+        if child.dep_ in (
+            "det",
+            "amod",
+            "compound",
+            "poss",
+            "nummod",
+            "nmod",
+            "predet",
+            "quantmod",
+            "case",
+        ):
+            keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    start = keep[0].i
+    return list(head.doc[start : head.i + 1])
+
+
+def _determiner(head: Token) -> str:
+    for child in head.lefts:
+        if child.dep_ in ("det", "poss", "predet"):
+            return child.lower_
+    return ""
+
+
+def _group_name(tokens: list[Token]) -> str:
+    words = [t for t in tokens if t.lower_ not in lx.GROUP_QUANTIFIERS and not t.is_punct]
+    words = [t for t in words if t.dep_ != "poss" or t.ent_type_]
+    text = " ".join(t.text for t in words).strip()
+    text = _POSSESSIVE.sub("", text)
+    if not text:
+        return ""
+    # keep proper nouns capitalised ("Democrats"), lower-case common nouns
+    if all(t.pos_ == "PROPN" for t in words):
+        return text
+    return " ".join(w if w[:1].isupper() and w[1:2].isupper() else w.lower() for w in text.split())
+
+
+def _owner_entity(head: Token) -> tuple[str, str] | None:
+    """An organisation or person that owns a noun: "Anthropic's report", "the OpenAI team"."""
+    for child in head.lefts:
+        if child.dep_ in ("poss", "compound") and child.ent_type_ in ("ORG", "PERSON", "GPE"):
+            ent = _entity_of(child)
+            if ent is None:
+                continue
+            kind = "person" if ent.label_ == "PERSON" else "organisation"
+            return clean_name(ent.text), kind
+    return None
+
+
+def _person_role(head: Token, ent: Span) -> str | None:
+    """The role stated next to a person's name: titles before it, an apposition after it,
+    or "of <organisation>"."""
+    pieces: list[str] = []
+    doc = head.doc
+    # modifiers before the name inside the noun phrase: "Anthropic co-founder Jack Clark"
+    pre = [t for t in _noun_phrase(head) if t.i < ent.start and t.dep_ != "det" and not t.is_punct]
+    pre = [t for t in pre if t.lower_ not in lx.GROUP_QUANTIFIERS]
+    if pre:
+        orgs = [t for t in pre if t.ent_type_ in ("ORG", "GPE", "NORP") and t.pos_ == "PROPN"]
+        title = [t for t in pre if t not in orgs]
+        if title and orgs:
+            pieces.append(f"{' '.join(t.text for t in title)}, {' '.join(t.text for t in orgs)}")
+        else:
+            pieces.append(" ".join(t.text for t in pre))
+    for child in head.rights:
+        if child.dep_ == "appos":
+            sub = list(child.subtree)
+            while sub and (sub[0].dep_ == "det" or sub[0].is_punct):
+                sub = sub[1:]
+            while sub and sub[-1].is_punct:
+                sub = sub[:-1]
+            if sub and len(sub) <= 14:
+                pieces.append(doc[sub[0].i : sub[-1].i + 1].text)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "at", "from"):
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            if pobj and pobj[0].ent_type_ in ("ORG", "GPE", "FAC"):
+                sub = list(pobj[0].subtree)
+                while sub and sub[0].dep_ == "det" and sub[0].lower_ == "the":
+                    sub = sub[1:]
+                if sub:
+                    pieces.append(doc[sub[0].i : sub[-1].i + 1].text)
+    role = "; ".join(p for p in pieces if p)
+    role = _SPACE.sub(" ", role).strip(" ,;")
+    return role or None
+
+
+_PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ics", "ives", "ats")
+_NOT_PEOPLE = frozenset(
+    [
+        "numbers",
+        "papers",
+        "orders",
+        "matters",
+        "letters",
+        "headquarters",
+        "layers",
+        "waters",
+        "powers",
+        "centers",
+        "centres",
+        "markets",
+        "sectors",
+        "factors",
+        "corners",
+        "borders",
+        "chambers",
+        "quarters",
+        "filters",
+        "computers",
+        "servers",
+        "towers",
+        "meters",
+        "answers",
+        "events",
+        "moments",
+        "comments",
+        "statements",
+        "documents",
+        "payments",
+        "investments",
+        "agreements",
+        "arguments",
+        "elements",
+        "governments",
+        "departments",
+        "incidents",
+        "accidents",
+        "percents",
+        "segments",
+        "talents",
+        "extents",
+        "contents",
+        "patents",
+        "grants",
+        "plants",
+        "basics",
+        "politics",
+        "economics",
+        "statistics",
+        "ethics",
+        "tactics",
+        "topics",
+        "metrics",
+        "graphics",
+        "dynamics",
+        "archives",
+        "initiatives",
+        "incentives",
+        "perspectives",
+        "objectives",
+    ]
+)
+
+
+def _people_noun(lemma: str) -> bool:
+    """Does a plural common noun name people ("critics", "economists", "farmers")?"""
+    plural = lemma if lemma.endswith("s") else lemma + "s"
+    if plural in _NOT_PEOPLE:
+        return False
+    return plural.endswith(_PEOPLE_SUFFIXES) or lemma in lx.GROUP_NOUNS
+
+
+def _strip_leading_lower(text: str) -> str:
+    words = text.split()
+    while words and not words[0][:1].isupper():
+        words = words[1:]
+    return " ".join(words)
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words if w)
