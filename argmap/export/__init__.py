@@ -1,0 +1,1 @@
+"""Exports: the JSON documents and interchange formats argmap writes."""
