@@ -42,9 +42,7 @@ class ArticleError(InputError):
 
     code = "A110"
 
-    def __init__(
-        self, message: str, *, path: str | Path, reason: str, hint: str | None = None
-    ):
+    def __init__(self, message: str, *, path: str | Path, reason: str, hint: str | None = None):
         self.reason = reason
         super().__init__(message, path=path, hint=hint)
 
