@@ -68,7 +68,7 @@ def load_corpus(
         raise CorpusError(
             "corpus folder not found",
             path=root,
-            hint="Check the path: argmap reads a folder of .txt, .md, .html, .json or .jsonl articles.",
+            hint="Check the path: argmap reads a folder of .txt, .md, .html, .json, .jsonl files.",
         )
     if not root.is_dir():
         raise CorpusError(

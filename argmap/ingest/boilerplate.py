@@ -247,6 +247,9 @@ FUNCTION_WORDS = _words(
 )
 
 
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
 def normalise(text: str) -> str:
     """Whitespace collapsed, NFKC (for comparing lines, never for offsets)."""
     return " ".join(unicodedata.normalize("NFKC", text).split())
@@ -254,7 +257,7 @@ def normalise(text: str) -> str:
 
 def _key(text: str) -> str:
     """A comparison key: case, punctuation and spacing ignored."""
-    return "".join(ch for ch in normalise(text).casefold() if ch.isalnum())
+    return _NON_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def match_pattern(line: str) -> str | None:
@@ -272,6 +275,8 @@ def looks_like_headline(line: str) -> bool:
     words = norm.split()
     if not words or len(words) > 30 or len(norm) > 300:
         return False
+    if len(words) > 10 and re.search(r"""\.["”’)]*$""", norm):
+        return False  # a sentence, not a headline: headlines rarely end with a full stop
     sentences = len(re.findall(r"[.!?][\"”’)]*\s+[A-Z“\"]", norm))
     return sentences == 0
 
@@ -302,6 +307,8 @@ def classify(draft: Draft) -> list[Region]:
     if headline is not None:
         key = _key(headline)
         for i, line in enumerate(lines):
+            if abs(len(line) - len(headline)) > len(headline) // 2 + 10:
+                continue
             if roles[i] in (None, "heading") and _key(line) == key:
                 roles[i], reasons[i] = "boilerplate", "repeated headline"
     _mark_tag_lists(lines, roles, reasons)

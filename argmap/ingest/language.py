@@ -12,6 +12,7 @@ non-English (a headline-only article passes).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -113,40 +114,48 @@ class LanguageGuess:
         return f"is mostly in {self.language} script, not English"
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
+_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cyrillic", re.compile(r"[\u0400-\u052f]")),
+    ("greek", re.compile(r"[\u0370-\u03ff]")),
+    ("arabic", re.compile(r"[\u0600-\u06ff\u0750-\u077f]")),
+    ("hebrew", re.compile(r"[\u0590-\u05ff]")),
+    ("devanagari", re.compile(r"[\u0900-\u097f]")),
+    ("cjk", re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")),
+)
+
+
 def _script_share(text: str) -> tuple[str, float]:
-    letters = [c for c in text if c.isalpha()]
+    """The dominant script of ``text`` and its share of the letters."""
+    ascii_chars = len(text.encode("ascii", "ignore"))
+    if (len(text) - ascii_chars) * 4 < len(text):
+        return "latin", 1.0  # at most a quarter non-ASCII: Latin script dominates
+    text = text[:20000]
+    letters = len(_LETTER.findall(text))
     if not letters:
         return "latin", 1.0
-    latin = sum(1 for c in letters if ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00)
-    if latin / len(letters) >= 0.5:
-        return "latin", latin / len(letters)
-    counts: dict[str, int] = {}
-    for c in letters:
-        o = ord(c)
-        name = (
-            "cyrillic" if 0x400 <= o < 0x530 else
-            "greek" if 0x370 <= o < 0x400 else
-            "arabic" if 0x600 <= o < 0x700 or 0x750 <= o < 0x780 else
-            "hebrew" if 0x590 <= o < 0x600 else
-            "devanagari" if 0x900 <= o < 0x980 else
-            "cjk" if 0x3040 <= o < 0xA000 or 0xAC00 <= o < 0xD7B0 else
-            "other"
-        )  # fmt: skip
-        counts[name] = counts.get(name, 0) + 1
+    latin = len(_LATIN.findall(text))
+    if latin / letters >= 0.5:
+        return "latin", latin / letters
+    counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS}
     best = max(sorted(counts), key=lambda k: counts[k])
-    return best, counts[best] / len(letters)
+    if counts[best] == 0:
+        return "other", 1 - latin / letters
+    return best, counts[best] / letters
 
 
 def detect_language(text: str, *, min_words: int = 20) -> LanguageGuess:
     """Guess the language of ``text`` from function-word shares (see module docs)."""
     script, share = _script_share(text)
-    tokens = [t.lower().replace("’", "'") for t in _WORD.findall(text)]
+    tokens = _WORD.findall(text[:40000])
     if script != "latin":
         return LanguageGuess(script, share, len(tokens), 0.0)
     if len(tokens) < min_words:
         return LanguageGuess("und", 0.0, len(tokens), 0.0)
+    counts = Counter(t.lower().replace("’", "'") for t in tokens)
     scores = {
-        lang: sum(1 for t in tokens if t in words) / len(tokens)
+        lang: sum(n for w, n in counts.items() if w in words) / len(tokens)
         for lang, words in FUNCTION_WORDS.items()
     }
     english = scores["en"]
