@@ -166,6 +166,13 @@ PATTERNS: tuple[Pattern, ...] = (
         r"news|[^.,!?]{1,30})\s*[→↑]?",
         5,
     ),
+    _p("link list", r"(?:sources|references|citations|links)\s*:?", 2),
+    _p("reference list", r"\[\d{1,3}\]\s*\S.{0,200}", 30),
+    _p(
+        "link list",
+        r"read (?:it |more |the full (?:story|article) )?(?:on|at) [^.!?]{1,60}(?:→|›|»).{0,200}",
+        30,
+    ),
     _p(
         "tag list",
         r"(?:tags?|topics?|filed under|categories|category|keywords|labels)\s*[:|]\s*.{0,300}",
