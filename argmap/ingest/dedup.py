@@ -14,7 +14,8 @@ pairs with Jaccard similarity 0.3 are found with probability 0.95), then every c
 pair is verified exactly, so the cost is near-linear in the number of articles.
 
 The *first* of a group of copies is the one published earliest; undated articles come
-after dated ones, and ties are broken by sorted path. Every other member gets
+after dated ones, and ties are broken by sorted path (the items of one JSON or JSONL file
+in file order). Every other member gets
 ``duplicate_of`` = the first one's id.
 """
 
@@ -83,9 +84,12 @@ def is_copy(a: np.ndarray, b: np.ndarray) -> bool:
     return containment(a, b) >= CONTAINMENT
 
 
-def first_order_key(article: Article) -> tuple[bool, str, str]:
-    """Sort key that defines "first": earliest published, undated last, then path."""
-    return (article.published is None, article.published or "", article.path)
+def first_order_key(article: Article) -> tuple[bool, str, str, int]:
+    """Sort key that defines "first": earliest published, undated last, then path (items
+    of one JSON/JSONL file in file order: ``feed.jsonl#L9`` before ``feed.jsonl#L10``)."""
+    file_path, _, item = article.path.partition("#")
+    number = int(item.lstrip("L")) if item.lstrip("L").isdigit() else 0
+    return (article.published is None, article.published or "", file_path, number)
 
 
 def find_duplicates(articles: Sequence[Article]) -> dict[str, str]:
