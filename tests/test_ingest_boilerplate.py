@@ -19,6 +19,8 @@ MUST_REMOVE = [
     ("The ferry leaves the harbour at dawn. (Photo by Jo Park/Getty Images)", "image credit"),
     ("Photo by Sam Reyes on Unsplash", "image credit"),
     ("Getty Images", "image credit"),
+    ("Image copyright Getty Images Image caption Islanders at the pier", "image credit"),
+    ("Enlarge this image toggle caption Jo Park/AP Jo Park/AP", "image credit"),
     ("subscribe to the newsletter", "newsletter prompt"),
     ("If this was useful, subscribe to the newsletter for weekly insights.", "newsletter prompt"),
     ("Join the newsletter to receive my latest articles on transport.", "newsletter prompt"),

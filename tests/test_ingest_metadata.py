@@ -63,6 +63,8 @@ def test_date_line_is_only_a_date(line: str, iso: str | None) -> None:
         ("By Jane Doe | June 6, 2026", "Jane Doe", "2026-06-06"),
         ("Written by Jean-Luc de la Tour", "Jean-Luc de la Tour", None),
         ("By the end of the year, fares will rise", None, None),
+        ("By Factlen Editorial Team", "Factlen Editorial Team", None),
+        ("BY THE NUMBERS", None, None),
     ],
 )
 def test_bylines(line: str, author: str | None, iso: str | None) -> None:

@@ -60,6 +60,12 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "image credit",
+        r"(?:image copyright|enlarge this image|toggle caption|hide caption|photographer\s*:)"
+        r".{0,300}",
+        60,
+    ),
+    _p(
+        "image credit",
         r"(?:image|images|photo|photos|photograph|picture|pictures|illustration|video"
         r"|graphic|credit|credits|main image|featured image|top image|cover image|file photo"
         r"|photo illustration)(?: credits?)?\s*[:|©]\s*.{1,200}",

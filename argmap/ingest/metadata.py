@@ -184,9 +184,17 @@ def byline_author(line: str) -> tuple[str | None, str | None]:
     return (", ".join(names) or None), date
 
 
+_TEAM = re.compile(
+    r"\b(?:staff|team|desk|editorial|editors|newsroom|reporters|bureau|correspondents)\b", re.I
+)
+
+
 def _team_name(part: str) -> bool:
+    """``Factlen Editorial Team``, ``Reuters Staff``: a byline that names no person."""
     tokens = part.split()
-    return 1 <= len(tokens) <= 5 and all(t[:1].isupper() for t in tokens)
+    return (
+        1 <= len(tokens) <= 5 and all(t[:1].isupper() for t in tokens) and bool(_TEAM.search(part))
+    )
 
 
 def from_text(text: str, regions: list[Region]) -> tuple[list[Region], TextMetadata]:
