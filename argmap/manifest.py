@@ -519,14 +519,14 @@ def starter_manifest(
         out.append("")
 
     if corpus.manifest.stakeholders:
-        for s in corpus.manifest.stakeholders:
+        for holder in corpus.manifest.stakeholders:
             out += [
                 "[[stakeholders]]",
-                f"name = {toml_string(s.name)}",
-                f"terms = {_toml_list(s.terms)}",
+                f"name = {toml_string(holder.name)}",
+                f"terms = {_toml_list(holder.terms)}",
             ]
-            if s.kind != "group":
-                out.append(f"kind = {toml_string(s.kind)}")
+            if holder.kind != "group":
+                out.append(f"kind = {toml_string(holder.kind)}")
             out.append("")
     else:
         out += [

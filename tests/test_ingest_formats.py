@@ -207,6 +207,7 @@ def test_html_main_text_metadata_and_declared_charset(
     assert any(b.startswith("“We have no other way") for b in body)
     assert any("café owners" in b for b in body)
     assert "Islanders object" in spans(article, "heading")
+    assert spans(article, "headline") == ["Ferry fares to rise by a fifth"]
     assert "Home" not in article.text and "Privacy policy" not in article.text
 
 

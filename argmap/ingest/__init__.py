@@ -24,7 +24,7 @@ from argmap.ingest.readers import FORMATS, read
 from argmap.manifest import MANIFEST_NAME, load_manifest
 from argmap.records import Article, Corpus, Failure, Manifest, stable_id
 
-__all__ = ["ARTICLE_SUFFIXES", "MAX_BYTES", "build_article", "list_files", "load_corpus"]
+__all__ = ["ARTICLE_SUFFIXES", "MAX_BYTES", "REASONS", "build_article", "list_files", "load_corpus"]
 
 MAX_BYTES = 10 * 1024 * 1024
 ARTICLE_SUFFIXES: tuple[str, ...] = tuple(sorted(FORMATS))

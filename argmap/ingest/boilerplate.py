@@ -359,7 +359,7 @@ def _mark_headline(
     if draft.title:
         key = _key(draft.title)
         for i in range(min(limit + 1, len(lines))):
-            if roles[i] is None and _key(lines[i]) == key:
+            if roles[i] in (None, "heading") and _key(lines[i]) == key:
                 roles[i], reasons[i] = "headline", "title"
                 break
         return draft.title
