@@ -39,8 +39,9 @@ def stable_id(prefix: str, *parts: object, length: int = 10) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    """A span of an article's text with a role: ``body``, ``headline``, ``boilerplate``,
-    ``front_matter`` or ``metadata`` (bylines, datelines), with the reason it got it."""
+    """A span of an article's text with a role: ``body`` (one region per paragraph),
+    ``headline``, ``heading`` (a subheading), ``boilerplate``, ``front_matter`` or
+    ``metadata`` (bylines, datelines), with the reason it got it."""
 
     start: int
     end: int
@@ -150,6 +151,7 @@ class Manifest:
     stakeholders: tuple[StakeholderDef, ...] = ()
     articles: tuple[ArticleMeta, ...] = ()
     path: str | None = None
+    exclude: tuple[str, ...] = ()  # [corpus] exclude: glob patterns of paths not to ingest
 
     def outlet(self, name: str | None) -> OutletDef | None:
         if not name:
@@ -173,6 +175,7 @@ class Corpus:
     manifest: Manifest
     articles: tuple[Article, ...]
     failures: tuple[Failure, ...] = ()
+    skipped: tuple[str, ...] = ()  # files that are not articles (e.g. "argmap.toml", images)
 
     @property
     def independent_articles(self) -> tuple[Article, ...]:
