@@ -10,7 +10,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
 ## demo: install argmap and run it on every sample corpus in corpora/, writing to output/
 demo: $(VENV)/.runtime
-	$(BIN)/argmap run corpora/* --out $(OUT)
+	$(BIN)/argmap run corpora/*/ --out $(OUT)
 
 ## test: install the test dependencies and run the whole test suite
 test: $(VENV)/.test

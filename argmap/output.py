@@ -13,6 +13,7 @@ argmap never overwrites a folder of somebody else's files by mistake.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -21,7 +22,7 @@ from typing import Any
 
 from .errors import OutputError
 
-MARKER = ".argmap-output"
+MARKER = ".argmap-output"  # the same name argmap.ingest skips as input
 
 
 def dumps_json(data: Any) -> str:
@@ -57,17 +58,23 @@ class OutputDir:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"cannot create the output folder ({exc.strerror}).", path=self.root) from None
+            raise OutputError(
+                f"cannot create the output folder ({exc.strerror}).", path=self.root
+            ) from None
         self._write_bytes(self.root / MARKER, b"This folder was written by argmap.\n")
 
     def path(self, relative: str | Path) -> Path:
         """The absolute path of ``relative`` inside the root, refusing any escape."""
         rel = Path(relative)
         if rel.is_absolute() or ".." in rel.parts:
-            raise OutputError(f"refusing to write outside the output folder: {relative}", path=self.root)
+            raise OutputError(
+                f"refusing to write outside the output folder: {relative}", path=self.root
+            )
         target = (self.root / rel).resolve()
         if target != self.root and self.root not in target.parents:
-            raise OutputError(f"refusing to write outside the output folder: {relative}", path=self.root)
+            raise OutputError(
+                f"refusing to write outside the output folder: {relative}", path=self.root
+            )
         return target
 
     def write_text(self, relative: str | Path, text: str) -> Path:
@@ -98,8 +105,6 @@ class OutputDir:
             os.chmod(tmp, 0o644)
             os.replace(tmp, target)
         except BaseException:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
-            except FileNotFoundError:
-                pass
             raise

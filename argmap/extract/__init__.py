@@ -17,7 +17,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..records import Article, Claim, Corpus, Extraction, Failure, Speaker, stable_id
-from .classify import claim_kind, is_hedged
+from .classify import classify, is_hedged
+from .gazetteer import Gazetteer, from_manifest
+from .gazetteer import Matcher as GazetteerMatcher
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -54,7 +56,8 @@ class RawClaim:
     speaker_via: str | None
     cue: tuple[str, int, int] | None
     in_headline: bool
-    recommendation_cue: bool = False
+    kind: str = "fact"
+    hedged: bool = False
 
 
 def extract_article(article: Article, doc: Any) -> list[RawClaim]:
@@ -73,6 +76,8 @@ def extract_article(article: Article, doc: Any) -> list[RawClaim]:
         in_headline = headline is not None and headline.start <= f.start < headline.end
         start = sp.start if sp is not None and sp.start >= 0 else None
         end = sp.end if sp is not None and sp.end >= 0 else None
+        tokens = [t for s, e in f.parts for t in _span_tokens(doc, s, e)]
+        text = join_parts([doc.text[s:e] for s, e in f.parts])
         out.append(
             RawClaim(
                 article_id=article.id,
@@ -90,10 +95,16 @@ def extract_article(article: Article, doc: Any) -> list[RawClaim]:
                 speaker_via=sp.via if sp else None,
                 cue=f.cue,
                 in_headline=in_headline,
-                recommendation_cue=bool(f.extra.get("recommendation")),
+                kind=classify(tokens, recommendation_cue=bool(f.extra.get("recommendation"))),
+                hedged=is_hedged(text),
             )
         )
     return out
+
+
+def _span_tokens(doc: Any, start: int, end: int) -> list[Any]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 # ---- running spaCy, in-process or in workers -------------------------------------------
@@ -101,26 +112,28 @@ def extract_article(article: Article, doc: Any) -> list[RawClaim]:
 _WORKER_NLP: Language | None = None
 
 
-def _worker_init(pipeline: str | None) -> None:
+def _worker_init(pipeline: str) -> None:
     global _WORKER_NLP
     from ..nlp import load_pipeline
 
     _WORKER_NLP = load_pipeline(pipeline)
 
 
-def _worker_run(articles: list[Article]) -> list[list[RawClaim] | str]:
+def _worker_run(task: tuple[list[Article], Gazetteer]) -> list[list[RawClaim] | str]:
     assert _WORKER_NLP is not None
-    return _parse_and_extract(_WORKER_NLP, articles, batch_size=16)
+    articles, gazetteer = task
+    return _parse_and_extract(_WORKER_NLP, articles, batch_size=16, gazetteer=gazetteer)
 
 
 def _parse_and_extract(
-    nlp: Language, articles: Sequence[Article], batch_size: int
+    nlp: Language, articles: Sequence[Article], batch_size: int, gazetteer: Gazetteer = ()
 ) -> list[list[RawClaim] | str]:
     texts = (a.analysis_text() for a in articles)
+    names = GazetteerMatcher(nlp, gazetteer)
     out: list[list[RawClaim] | str] = []
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size), strict=True):
         try:
-            out.append(extract_article(article, doc))
+            out.append(extract_article(article, names.apply(doc)))
         except Exception as exc:  # a bug on one article must not sink the run
             out.append(f"{type(exc).__name__}: {exc}")
     return out
@@ -138,48 +151,63 @@ def extract_claims(
     n_process: int | None = None,
     batch_size: int = 16,
     progress: Progress | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Extraction:
     """Extract attributed claims from every article of ``corpus``.
 
     ``nlp`` is a loaded spaCy pipeline or the name of an installed one (default: the
     pinned pipeline, see :mod:`argmap.nlp`). ``n_process`` defaults to the number of
-    CPUs for corpora of :data:`PARALLEL_THRESHOLD` articles or more, else 1.
+    CPUs for corpora of :data:`PARALLEL_THRESHOLD` articles or more, else 1. Worker
+    processes parse and extract their share and send back only small records.
+    ``gazetteer`` names (default: the corpus manifest's members and outlets, see
+    :mod:`.gazetteer`) override the model's entities.
     """
     from ..nlp import load_pipeline, pipeline_label
 
     articles = list(corpus.articles if isinstance(corpus, Corpus) else corpus)
-    pipeline_name = nlp if isinstance(nlp, str) or nlp is None else None
+    if gazetteer is None:
+        gazetteer = (
+            from_manifest(corpus.manifest, [a.text for a in articles])
+            if isinstance(corpus, Corpus)
+            else ()
+        )
+    model = load_pipeline(nlp) if nlp is None or isinstance(nlp, str) else nlp
+    label = pipeline_label(model)
     if n_process is None:
         n_process = (os.cpu_count() or 1) if len(articles) >= PARALLEL_THRESHOLD else 1
     n_process = max(1, min(n_process, len(articles) or 1))
     results: list[list[RawClaim] | str] = []
     total = len(articles)
-    if n_process == 1 or not isinstance(nlp, str | None):
-        model = (
-            nlp if nlp is not None and not isinstance(nlp, str) else load_pipeline(pipeline_name)
-        )
-        label = pipeline_label(model)
+    if n_process == 1:
         for chunk in _chunks(articles, batch_size * 4):
-            results.extend(_parse_and_extract(model, chunk, batch_size))
+            results.extend(_parse_and_extract(model, chunk, batch_size, gazetteer))
             if progress:
                 progress(len(results), total)
     else:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        label = pipeline_label(load_pipeline(pipeline_name))
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        global _WORKER_NLP
+        if "fork" in mp.get_all_start_methods():
+            # workers inherit the loaded pipeline: no second load, no re-import
+            ctx, initializer, initargs = mp.get_context("fork"), None, ()
+            _WORKER_NLP = model
+        else:
+            name = f"{model.meta.get('lang', 'en')}_{model.meta.get('name', '')}"
+            ctx, initializer, initargs = mp.get_context("spawn"), _worker_init, (name,)
         chunk_size = max(4, min(batch_size, total // (n_process * 4) or 4))
-        with ProcessPoolExecutor(
-            max_workers=n_process,
-            mp_context=ctx,
-            initializer=_worker_init,
-            initargs=(pipeline_name,),
-        ) as pool:
-            for chunk_result in pool.map(_worker_run, _chunks(articles, chunk_size)):
-                results.extend(chunk_result)
-                if progress:
-                    progress(len(results), total)
+        try:
+            with ProcessPoolExecutor(
+                max_workers=n_process, mp_context=ctx, initializer=initializer, initargs=initargs
+            ) as pool:
+                for chunk_result in pool.map(
+                    _worker_run, ((chunk, gazetteer) for chunk in _chunks(articles, chunk_size))
+                ):
+                    results.extend(chunk_result)
+                    if progress:
+                        progress(len(results), total)
+        finally:
+            _WORKER_NLP = None
     raw: list[RawClaim] = []
     failures: list[Failure] = []
     for article, result in zip(articles, results, strict=True):
@@ -277,11 +305,11 @@ def finalize(
         else:
             name = mapping.get(r.speaker_name, r.speaker_name)
             kind = kinds.get(name, r.speaker_kind or "organisation")
-            role = roles.get(name) if kind == "person" else None
+            role = roles.get(name) if kind in ("person", "organisation") else None
         sid = stable_id("s", name.casefold())
         if sid not in speakers:
             speakers[sid] = Speaker(sid, name, kind, role, tuple(sorted(aliases.get(name, ()))))
-        text = " ".join(article.text[s:e] for s, e in r.parts)
+        text = join_parts([article.text[s:e] for s, e in r.parts])
         start, end = r.parts[0][0], r.parts[-1][1]
         parts = r.parts if len(r.parts) > 1 else ()
         cue = r.cue
@@ -298,8 +326,8 @@ def finalize(
                 speaker_id=sid,
                 speaker_kind=kind,
                 attribution=r.attribution,
-                kind=claim_kind(text, recommendation_cue=r.recommendation_cue),
-                hedged=is_hedged(text),
+                kind=r.kind,
+                hedged=r.hedged,
                 confidence=round(r.confidence, 3),
                 speaker_start=r.speaker_start,
                 speaker_end=r.speaker_end,
@@ -315,6 +343,21 @@ def finalize(
     order = {a.id: i for i, a in enumerate(articles)}
     claims.sort(key=lambda c: (order[c.article_id], c.start, c.end))
     return _dedupe(claims), sorted(speakers.values(), key=lambda s: (s.kind, s.name.casefold()))
+
+
+def join_parts(pieces: Sequence[str]) -> str:
+    """The text of a claim in several pieces: a space after a piece that ends a sentence,
+    an ellipsis where words between the pieces were left out ("X," she said, "Y.")."""
+    out = ""
+    for piece in pieces:
+        piece = piece.strip()
+        if not out:
+            out = piece
+        elif out[-1:] in ".!?…" or (out[-2:-1] in ".!?" and out[-1:] in "”\"’'"):
+            out += " " + piece
+        else:
+            out += " … " + piece
+    return out
 
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], start: int) -> int:

@@ -164,7 +164,12 @@ class ArticleAttributor:
         for qi, info in enumerate(self.quotes):
             if info.is_claim and info.last >= info.first and info.first in self.sent_of:
                 quotes_by_sent.setdefault(self.sent_of[info.first], []).append(qi)
-        for k, sent in enumerate(self.sents):
+        # the body first, headlines last: a headline's "Mayor says" needs the body's mayor
+        order = sorted(
+            range(len(self.sents)), key=lambda k: self._in_headline(self.sents[k].start_char)
+        )
+        for k in order:
+            sent = self.sents[k]
             new: list[Found] = []
             label = self._label_colon(sent)
             if label is not None:
@@ -454,6 +459,8 @@ class ArticleAttributor:
     def _continuation_speaker(self, info: _QuoteInfo) -> Resolved | None:
         """A quotation with no cue continues the words of the last speaker when that
         speaker spoke in the same or the previous paragraph (newspaper convention)."""
+        if self._in_headline(info.quote.start):
+            return None
         prev = next(
             (
                 f
@@ -523,6 +530,8 @@ class ArticleAttributor:
                 list(xcomp.subtree) + [t for o in objs for t in o.subtree], key=lambda t: t.i
             )
             method = "commissive"
+            if _word_count(content) < 4:  # "promised to look at one"
+                return None
         elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
             drop = {t.i for t in cue.subtree}
             content = [t for t in cue.head.subtree if t.i not in drop]

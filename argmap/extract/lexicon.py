@@ -738,5 +738,14 @@ EVALUATIVE_WORDS = frozenset(
     ]
 )
 
+#: Nouns that judge what they name when they are the predicate ("the charge is a tax").
+EVALUATIVE_NOUNS = frozenset(
+    """
+    tax mistake failure disaster success scandal gamble burden threat boost blow con scam
+    grab sham farce triumph lifeline catastrophe travesty outrage insult joke waste bargain
+    win loss victory defeat nightmare crisis breakthrough milestone setback
+    """.split()
+)
+
 #: Verbs after which a quotation is a title, not a claim ("a paper titled '...'").
 TITLE_CUES = frozenset(["titled", "entitled", "headlined", "called", "named", "dubbed"])

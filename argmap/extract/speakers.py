@@ -56,8 +56,9 @@ class Resolved:
     start: int
     end: int
     role: str | None = None
-    via: str = "name"  # name | pronoun | nominal | surname | document | group
+    via: str = "name"  # name | pronoun | nominal | surname | document | group | continuation
     gender: str = ""
+    place: bool = False  # a country or city speaking ("China said"): not "the company"
 
 
 @dataclass(slots=True)
@@ -69,6 +70,7 @@ class _Entity:
     last_subject_sent: int = -1
     speaker_count: int = 0
     mentions: int = 0
+    descriptors: set[str] = field(default_factory=set)  # "group" for "X, a campaign group"
 
 
 @dataclass
@@ -96,15 +98,25 @@ class SpeakerResolver:
                     gender = _honorific_gender(ent) or name_gender(name)
                     if gender and not entity.gender:
                         entity.gender = gender
-            elif ent.label_ == "ORG":
+            elif ent.label_ in ("ORG", "GPE"):
                 name = clean_name(ent.text)
+                known = self.entities.get(name)
+                kind = known.kind if known else ("organisation" if ent.label_ == "ORG" else "place")
                 if name:
-                    entity = self._touch(name, "organisation", sent_index)
+                    entity = self._touch(name, kind, sent_index)
                     if ent.root.dep_ in ("nsubj", "nsubjpass"):
                         entity.last_subject_sent = sent_index
+                    # "Tidewell Associates, the consultancy that ..." -> "the consultancy"
+                    for child in ent.root.children:
+                        if child.dep_ == "appos" and child.pos_ == "NOUN":
+                            entity.descriptors.add(child.lemma_.lower())
+                    described = described_as(ent.root)
+                    if described and name not in self.roles:
+                        self.roles[name] = described
 
     def note_speaker(self, resolved: Resolved, sent_index: int) -> None:
-        entity = self._touch(resolved.name, resolved.kind, sent_index)
+        kind = "place" if resolved.place else resolved.kind
+        entity = self._touch(resolved.name, kind, sent_index)
         if not entity.gender and resolved.kind == "person":
             entity.gender = name_gender(resolved.name)
         entity.speaker_count += 1
@@ -147,9 +159,22 @@ class SpeakerResolver:
 
     # ---- resolution ----------------------------------------------------------------
 
-    def most_recent(self, kinds: tuple[str, ...], gender: str = "") -> _Entity | None:
+    def person_with_role(self, noun: str) -> _Entity | None:
+        """The person whose stated role contains ``noun`` ("mayor" -> "Mayor")."""
+        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+        matches = [
+            self.entities[name]
+            for name, role in sorted(self.roles.items())
+            if name in self.entities and pattern.search(role)
+        ]
+        return max(matches, key=lambda e: e.last_sent) if matches else None
+
+    def most_recent(
+        self, kinds: tuple[str, ...], gender: str = "", *, named: str = ""
+    ) -> _Entity | None:
         """The most recently mentioned entity of one of ``kinds``, preferring speakers and
-        subjects, matching ``gender`` when it is known."""
+        subjects, matching ``gender`` when it is known, and with ``named`` as a word of
+        its name when that is given."""
         best: _Entity | None = None
         best_score = -1e9
         n = len(self.order)
@@ -157,14 +182,16 @@ class SpeakerResolver:
             entity = self.entities[name]
             if entity.kind not in kinds:
                 continue
+            if named and named not in name.lower().split() and named not in entity.descriptors:
+                continue
             if gender and entity.gender and entity.gender != gender:
                 continue
             recency = rank - n  # -1 is most recent
             score = recency * 1.0
             if entity.speaker_count:
                 score += 1.5
-            if entity.last_subject_sent >= entity.last_sent - 0:
-                score += 0.5
+            if entity.last_subject_sent >= 0:
+                score += 1.0 if entity.last_subject_sent == entity.last_sent else 0.5
             if score > best_score:
                 best, best_score = entity, score
         return best
@@ -205,7 +232,15 @@ class SpeakerResolver:
             kind = (
                 "group" if ent.label_ == "NORP" and head.tag_ in ("NNPS", "NNS") else "organisation"
             )
-            return Resolved(name, kind, ent.start_char, ent.end_char, None, "name")
+            role = described_as(ent.root) or self.roles.get(name)
+            return Resolved(
+                name, kind, ent.start_char, ent.end_char, role, "name", place=ent.label_ == "GPE"
+            )
+        if head.pos_ == "PROPN" and len(np_tokens) == 1 and lower in lx.PERSON_ROLE_NOUNS:
+            entity = self.person_with_role(lower)  # "Mayor says ..." in a headline
+            if entity is not None:
+                role = self.roles.get(entity.name)
+                return Resolved(entity.name, "person", start, end, role, "nominal")
         if head.pos_ == "PROPN":
             text = clean_name(doc[np_tokens[0].i : head.i + 1].text)
             text = _strip_leading_lower(text)
@@ -248,17 +283,25 @@ class SpeakerResolver:
         if not plural and det in ("the", "this", "that") and lemma in lx.ORG_NOUNS:
             if owner is not None:
                 return Resolved(owner[0], owner[1], start, end, None, "nominal")
-            entity = self.most_recent(("organisation",))
-            if entity is not None:
-                return Resolved(entity.name, entity.kind, start, end, None, "nominal")
-            return None
-        if not plural and det in ("the", "this", "that") and lemma in lx.PERSON_ROLE_NOUNS:
-            entity = self.most_recent(("person",))
+            # "the council" -> the latest organisation whose name says council
+            entity = self.most_recent(("organisation",), named=lemma) or self.most_recent(
+                ("organisation",)
+            )
             if entity is not None:
                 return Resolved(
-                    entity.name, "person", start, end, self.roles.get(entity.name), "nominal"
+                    entity.name, entity.kind, start, end, self.roles.get(entity.name), "nominal"
                 )
             return None
+        if not plural and det in ("the", "this", "that", "") and lemma in lx.PERSON_ROLE_NOUNS:
+            # "the mayor said", and "Mayor says ..." in a headline
+            entity = self.person_with_role(lemma)
+            if entity is None and det:
+                entity = self.most_recent(("person",))
+            if entity is not None:
+                role = self.roles.get(entity.name)
+                return Resolved(entity.name, "person", start, end, role, "nominal")
+            if det:
+                return None
         if lemma in lx.GROUP_NOUNS or (plural and _people_noun(lemma)):
             name = _group_name(np_tokens)
             if name:
@@ -282,12 +325,12 @@ class SpeakerResolver:
             entity = self.most_recent(("organisation",))
             if entity is None:
                 return None
-            return Resolved(entity.name, entity.kind, *span, None, "pronoun")
+            return Resolved(entity.name, entity.kind, *span, self.roles.get(entity.name), "pronoun")
         if lower in lx.PLURAL_PRONOUNS:
             entity = self.most_recent(("group", "organisation", "person"))
             if entity is None:
                 return None
-            return Resolved(entity.name, entity.kind, *span, None, "pronoun")
+            return Resolved(entity.name, entity.kind, *span, self.roles.get(entity.name), "pronoun")
         return None
 
 
@@ -421,6 +464,34 @@ def _owner_entity(head: Token) -> tuple[str, str] | None:
     return None
 
 
+_ROLE_VERBS = frozenset(
+    "run lead head chair own found manage direct represent advise coordinate chair teach "
+    "study research edit organise organize co-found".split()
+)
+
+
+def described_as(head: Token) -> str | None:
+    """What an apposition or a "who runs ..." clause says a name is: "Tidewell
+    Associates, the consultancy that modelled the scheme" -> "consultancy that modelled
+    the scheme"; "Sunita Rao, who runs Rao's Hardware" -> "runs Rao's Hardware"."""
+    doc = head.doc
+    for child in head.rights:
+        sub: list[Token] = []
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
+            sub = list(child.subtree)
+        elif child.dep_ == "relcl" and child.lemma_.lower() in _ROLE_VERBS:
+            sub = [t for t in child.subtree if not (t.dep_ == "nsubj" and t.head is child)]
+        else:
+            continue
+        while sub and (sub[0].dep_ == "det" or sub[0].is_punct):
+            sub = sub[1:]
+        while sub and sub[-1].is_punct:
+            sub = sub[:-1]
+        if sub and len(sub) <= 14:
+            return _SPACE.sub(" ", doc[sub[0].i : sub[-1].i + 1].text).strip(" ,;")
+    return None
+
+
 def _person_role(head: Token, ent: Span) -> str | None:
     """The role stated next to a person's name: titles before it, an apposition after it,
     or "of <organisation>"."""
@@ -436,16 +507,11 @@ def _person_role(head: Token, ent: Span) -> str | None:
             pieces.append(f"{' '.join(t.text for t in title)}, {' '.join(t.text for t in orgs)}")
         else:
             pieces.append(" ".join(t.text for t in pre))
+    described = described_as(head)
+    if described:
+        pieces.append(described)
     for child in head.rights:
-        if child.dep_ == "appos":
-            sub = list(child.subtree)
-            while sub and (sub[0].dep_ == "det" or sub[0].is_punct):
-                sub = sub[1:]
-            while sub and sub[-1].is_punct:
-                sub = sub[:-1]
-            if sub and len(sub) <= 14:
-                pieces.append(doc[sub[0].i : sub[-1].i + 1].text)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "at", "from"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from"):
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and pobj[0].ent_type_ in ("ORG", "GPE", "FAC"):
                 sub = list(pobj[0].subtree)

@@ -50,13 +50,16 @@ def load_corpus(
     manifest: Manifest | str | Path | None = None,
     max_bytes: int = MAX_BYTES,
     exclude: Sequence[str] = (),
+    default_exclude: bool = True,
 ) -> Corpus:
     """Read every article under ``path`` into a :class:`Corpus`.
 
     ``manifest`` is a loaded :class:`Manifest`, a path to one, or None to use
     ``path/argmap.toml`` when it exists. ``exclude`` adds glob patterns (matched against
     paths relative to ``path``, e.g. ``"reference/*"``) to the manifest's
-    ``[corpus] exclude``.
+    ``[corpus] exclude``. Unless ``default_exclude`` is False, folders named
+    ``reference``/``references`` (material for comparison, not input) are left out too,
+    and argmap's own output folders always are.
 
     Raises :class:`CorpusError` when the folder is missing, is not a folder, or holds no
     article file at all, and :class:`ManifestError` for an invalid manifest. When article
@@ -77,7 +80,9 @@ def load_corpus(
             hint="Pass the folder that holds the articles (one story per folder), not a file.",
         )
     loaded = _manifest(root, manifest)
-    files, skipped = list_files(root, exclude=tuple(loaded.exclude) + tuple(exclude))
+    files, skipped = list_files(
+        root, exclude=tuple(loaded.exclude) + tuple(exclude), default_exclude=default_exclude
+    )
     if not files:
         found = (
             f" (found only: {', '.join(skipped[:5])}{' ...' if len(skipped) > 5 else ''})"
@@ -132,7 +137,16 @@ def _excluded(rel: str, patterns: Iterable[str]) -> bool:
     return False
 
 
-def list_files(root: Path, *, exclude: Sequence[str] = ()) -> tuple[list[str], list[str]]:
+#: Folders left out unless ``default_exclude=False``: material kept beside the articles
+#: for comparison (a published reference explainer), not input.
+DEFAULT_EXCLUDE: tuple[str, ...] = ("reference", "references")
+#: A folder holding this file is an argmap output folder (see argmap.output): never input.
+OUTPUT_MARKER = ".argmap-output"
+
+
+def list_files(
+    root: Path, *, exclude: Sequence[str] = (), default_exclude: bool = True
+) -> tuple[list[str], list[str]]:
     """``(article files, skipped files)`` under ``root`` as sorted relative POSIX paths.
 
     Dotfiles and dot-folders are left out silently; symlinks that leave the folder,
@@ -150,7 +164,12 @@ def list_files(root: Path, *, exclude: Sequence[str] = ()) -> tuple[list[str], l
                 continue
             full = here / name
             rel = full.relative_to(root).as_posix()
-            if full.is_symlink() or _excluded(rel, exclude):
+            if (
+                full.is_symlink()
+                or _excluded(rel, exclude)
+                or (default_exclude and name.lower() in DEFAULT_EXCLUDE)
+                or (full / OUTPUT_MARKER).exists()
+            ):
                 skipped.append(rel + "/")
             else:
                 keep.append(name)

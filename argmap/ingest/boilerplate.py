@@ -108,9 +108,15 @@ PATTERNS: tuple[Pattern, ...] = (
         25,
     ),
     _p(
+        "membership appeal",
+        r".{0,80}\b(?:is|are) (?:independent|free to read|reader-funded|reader-supported|"
+        r"funded by (?:its|our) readers)\b.{0,200}",
+        35,
+    ),
+    _p(
         "newsletter prompt",
-        r"(?:already a subscriber|become a (?:member|subscriber)|support (?:our|"
-        r"independent) journalism"
+        r"(?:already a subscriber|become a (?:member|subscriber)|support (?:our|local|"
+        r"independent|quality) journalism"
         r"|enter your e-?mail(?: address)?|your e-?mail(?: address)?|"
         r"thanks? for (?:reading|subscribing|signing up)"
         r"|you(?:'|’)re (?:all )?(?:signed up|subscribed))\b.{0,150}",

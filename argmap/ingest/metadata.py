@@ -185,7 +185,9 @@ def byline_author(line: str) -> tuple[str | None, str | None]:
 
 
 _TEAM = re.compile(
-    r"\b(?:staff|team|desk|editorial|editors|newsroom|reporters|bureau|correspondents)\b", re.I
+    r"\b(?:staff|team|desk|editorial|editors|newsroom|reporters|bureau|correspondents|press|"
+    r"agency|wire|newswire|news service|reuters|afp|bloomberg)\b",
+    re.I,
 )
 
 
@@ -312,7 +314,7 @@ def _outlet_from_boilerplate(
     else:
         copyright_ = re.fullmatch(
             r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(.+?)"
-            r"(?:[.,]?\s*all rights reserved\.?)?",
+            r"(?:,?\s*\d{4})?(?:[.,]?\s*all rights reserved\.?)?",
             norm,
             re.IGNORECASE,
         )
