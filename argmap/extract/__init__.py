@@ -95,7 +95,11 @@ def extract_article(article: Article, doc: Any) -> list[RawClaim]:
                 speaker_via=sp.via if sp else None,
                 cue=f.cue,
                 in_headline=in_headline,
-                kind=classify(tokens, recommendation_cue=bool(f.extra.get("recommendation"))),
+                kind=classify(
+                    tokens,
+                    recommendation_cue=bool(f.extra.get("recommendation")),
+                    evaluation_cue=bool(f.extra.get("evaluation")),
+                ),
                 hedged=is_hedged(text),
             )
         )

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
 from .quotes import Quote, find_quotes
-from .speakers import Resolved, SpeakerResolver
+from .speakers import Resolved, SpeakerResolver, clean_name
 
 _SENT_END = frozenset({".", "!", "?"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -116,6 +116,7 @@ class ArticleAttributor:
         self.text = doc.text
         self.headline = headline
         self.resolver = SpeakerResolver()
+        self.resolver.prime(doc)
         self.quotes = [self._quote_info(q) for q in find_quotes(self.text)]
         self.quote_of = [-1] * len(doc)
         for qi, info in enumerate(self.quotes):
@@ -494,7 +495,7 @@ class ArticleAttributor:
                 found = self._according_to(t, sent)
             elif _is_cue_verb(t, quote_only_ok=False):
                 found = self._clausal(t, sent)
-            if found is None and t.pos_ == "VERB" and t.lemma_.lower() in lx.RECOMMEND_VERBS:
+            if found is None and t.pos_ == "VERB" and t.lemma_.lower() in lx.OBJECT_CUE_VERBS:
                 found = self._call_for(t, sent)
             if found is not None:
                 out.append(found)
@@ -530,7 +531,7 @@ class ArticleAttributor:
                 list(xcomp.subtree) + [t for o in objs for t in o.subtree], key=lambda t: t.i
             )
             method = "commissive"
-            if _word_count(content) < 4:  # "promised to look at one"
+            if _word_count(content) < 5:  # "promised to look at one", "agree to do the same"
                 return None
         elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
             drop = {t.i for t in cue.subtree}
@@ -577,7 +578,17 @@ class ArticleAttributor:
         ]
         if not pobj:
             return None
-        speaker = self.resolver.resolve(pobj[0])
+        source = pobj[0]
+        # "according to Azizi Othman of Asia e University" may parse the university as head
+        person = next(
+            (
+                t
+                for t in source.subtree
+                if t.ent_type_ == "PERSON" and t.i < source.i and t.dep_ != "compound"
+            ),
+            None,
+        )
+        speaker = self.resolver.resolve(person if person is not None else source)
         if speaker is None:
             return None
         drop = (
@@ -633,8 +644,12 @@ class ArticleAttributor:
                         key=lambda t: t.i,
                     )
                 cue_end_token = fors[0]
-            elif objs and preds:
+            elif objs and preds and objs[0].tag_ not in ("WP", "WDT"):  # not "what X call Y"
                 content = sorted(list(objs[0].subtree) + list(preds[0].subtree), key=lambda t: t.i)
+                evaluation = True
+            elif objs and any(self.quote_of[t.i] >= 0 for t in objs[0].subtree):
+                # 'called global enforcement "practically impossible"' parsed as one object
+                content = sorted(objs[0].subtree, key=lambda t: t.i)
                 evaluation = True
             else:
                 return None
@@ -643,6 +658,20 @@ class ArticleAttributor:
             if not objs:
                 return None
             content = sorted({t for c in objs for t in c.subtree}, key=lambda t: t.i)
+        elif lemma in lx.SEE_AS_VERBS:
+            # "Critics see safety warnings as strategic positioning"
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if not objs:
+                return None
+            as_ = [
+                c
+                for c in (*verb.children, *objs[0].children)
+                if c.dep_ == "prep" and c.lower_ == "as" and c.i > objs[0].i
+            ]
+            if not as_:
+                return None
+            content = sorted(set(objs[0].subtree) | set(as_[0].subtree), key=lambda t: t.i)
+            evaluation = True
         else:
             return None
         content = _trim([t for t in content if sent.start <= t.i < sent.end], leading_marks=True)
@@ -665,6 +694,7 @@ class ArticleAttributor:
             speaker,
             (self.text[start:end], start, end),
             recommendation=not evaluation,
+            evaluation=evaluation,
         )
 
     def _label_colon(self, sent: Span) -> Found | None:
@@ -749,10 +779,17 @@ class ArticleAttributor:
                     return None
                 if head.lower_ in ("it", "this", "that", "there") and head.dep_ == "nsubjpass":
                     return None
-                resolved = self.resolver.resolve(head)
+                named = _single_named_member(head)
+                resolved = self.resolver.resolve(named if named is not None else head)
                 if resolved is not None and mention is not None:
                     # the mention in this clause is the relative pronoun ("who said")
                     resolved.start, resolved.end = mention.idx, mention.idx + len(mention)
+                if resolved is not None and resolved.start <= cue.idx < resolved.end:
+                    # a title-case headline: "Anthropic Calls for ..." read as one name
+                    name = clean_name(self.text[resolved.start : cue.idx])
+                    if not name:
+                        return None
+                    resolved.name, resolved.end = name, resolved.start + len(name)
                 return resolved
             agents = [c for c in verb.children if c.dep_ == "agent"]
             if agents:
@@ -790,6 +827,22 @@ class ArticleAttributor:
 
 
 # ---- helpers ----------------------------------------------------------------------
+
+
+def _single_named_member(head: Token) -> Token | None:
+    """'Some researchers, including Yann LeCun, have argued': the one named person in a
+    group subject is the attributable source."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "such"):
+            people = {
+                t.i for t in prep.subtree if t.ent_type_ == "PERSON" and t.dep_ not in ("compound",)
+            }
+            heads = [t for t in prep.subtree if t.i in people and t.head.i not in people]
+            if len(heads) == 1:
+                return heads[0]
+    return None
 
 
 def _previous_word(doc: Doc, i: int) -> Token | None:

@@ -66,10 +66,16 @@ _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "quantmod", "nmod", "d
 _COPULAS = frozenset({"be", "seem", "look", "remain", "become", "appear", "sound", "prove"})
 
 
-def classify(tokens: Sequence[Token], *, recommendation_cue: bool = False) -> str:
-    """The kind of the claim made of ``tokens`` (see the module docstring)."""
+def classify(
+    tokens: Sequence[Token], *, recommendation_cue: bool = False, evaluation_cue: bool = False
+) -> str:
+    """The kind of the claim made of ``tokens`` (see the module docstring). A cue that
+    asks for something ("called for") makes it a recommendation; one that judges ("called
+    it reckless", "sees it as a power grab") an evaluation."""
     if recommendation_cue:
         return "recommendation"
+    if evaluation_cue:
+        return "evaluation"
     sentences: list[list[Token]] = []
     for t in tokens:
         if t.is_space:

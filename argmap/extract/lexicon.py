@@ -196,7 +196,16 @@ COMMISSIVE_VERBS = frozenset(
 )
 
 #: Verbs whose object is what is asked for ("X called for a pause", "X urged Y to ...").
-RECOMMEND_VERBS = frozenset(["call", "urge", "demand", "propose", "recommend", "advocate"])
+RECOMMEND_VERBS = frozenset("call urge demand propose recommend advocate".split())
+
+#: Verbs that judge their object "as" something ("critics see the plan as a power grab").
+SEE_AS_VERBS = frozenset(
+    "see view regard consider describe characterize characterise portray depict brand label "
+    "dismiss frame cast paint".split()
+)
+
+#: Verbs whose object, not a clause, carries the claim (see attribution._call_for).
+OBJECT_CUE_VERBS = RECOMMEND_VERBS | SEE_AS_VERBS
 
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
 
@@ -82,13 +82,27 @@ class SpeakerResolver:
     surnames: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     last_speaker: str | None = None
+    main_organisation: str | None = None
+    name_kinds: dict[str, str] = field(default_factory=dict)  # one-word names, see prime()
 
     # ---- bookkeeping -------------------------------------------------------------
 
     def observe_sentence(self, sent: Span, sent_index: int, *, in_headline: bool = False) -> None:
         """Record the named people and organisations a sentence mentions (headlines are
         title-cased, so their entities do not teach surnames)."""
+        for t in sent:
+            kind = self.name_kinds.get(t.text)
+            if kind is not None and (not t.ent_type_ or len(_entity_of(t) or ()) == 1):
+                name = self.surnames.get(t.text, t.text) if kind == "person" else t.text
+                entity = self._touch(name, kind, sent_index)
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    entity.last_subject_sent = sent_index
+                for child in t.children:
+                    if child.dep_ == "appos" and child.pos_ == "NOUN":
+                        entity.descriptors.add(child.lemma_.lower())
         for ent in sent.ents:
+            if len(ent) == 1 and ent.text in self.name_kinds:
+                continue
             if ent.label_ in PERSON_ENTS:
                 name = self._person_name(ent, learn=not in_headline)
                 if name:
@@ -178,6 +192,7 @@ class SpeakerResolver:
         best: _Entity | None = None
         best_score = -1e9
         n = len(self.order)
+        now = max((e.last_sent for e in self.entities.values()), default=0)
         for rank, name in enumerate(self.order):
             entity = self.entities[name]
             if entity.kind not in kinds:
@@ -186,21 +201,72 @@ class SpeakerResolver:
                 continue
             if gender and entity.gender and entity.gender != gender:
                 continue
-            recency = rank - n  # -1 is most recent
-            score = recency * 1.0
-            if entity.speaker_count:
+            # sentences since the last mention, then order of mention within a sentence;
+            # the subject of its last sentence and a speaker already are likelier antecedents
+            score = -(now - entity.last_sent) - 0.1 * (n - rank)
+            if entity.last_subject_sent == entity.last_sent:
                 score += 1.5
-            if entity.last_subject_sent >= 0:
-                score += 1.0 if entity.last_subject_sent == entity.last_sent else 0.5
+            if entity.speaker_count:
+                score += 1.0
             if score > best_score:
                 best, best_score = entity, score
         return best
 
     def salient_organisation(self) -> _Entity | None:
+        """The organisation the article is most about so far, else the one it names most
+        often overall (set by :meth:`prime`)."""
         orgs = [self.entities[n] for n in self.order if self.entities[n].kind == "organisation"]
         if not orgs:
+            if self.main_organisation:
+                return _Entity(self.main_organisation, "organisation")
             return None
         return max(orgs, key=lambda e: (e.speaker_count * 3 + e.mentions, e.last_sent))
+
+    def prime(self, doc: Doc) -> None:
+        """Read the whole article once before resolving anything ("one sense per
+        discourse"): learn the full names behind surnames, decide what each one-word name
+        is (the small model tags "Anthropic" as a person, a place, an adjective or
+        nothing from one sentence to the next), and note the organisation the article
+        names most often, for "the company" before any organisation has been named."""
+        lower_words = {t.lower_ for t in doc if t.is_alpha and t.text.islower()}
+        for ent in doc.ents:
+            if ent.label_ in PERSON_ENTS and len(ent) >= 2:
+                self._person_name(ent)  # learns the surname
+        votes: dict[str, dict[str, int]] = {}
+        proper: set[str] = set()
+        for t in doc:
+            text = t.text
+            if not (t.is_alpha and len(text) > 1 and text[:1].isupper()) or t.lower_ in lower_words:
+                continue
+            if t.is_stop or (text.isupper() and len(text) <= 2):
+                continue
+            ent = _entity_of(t)
+            if ent is not None and len(ent) > 1:
+                continue  # part of a longer name: "Jack Clark", "Wrenhaven City Council"
+            if t.tag_ in ("NNP", "NNPS") or ent is not None:
+                proper.add(text)
+            label = ent.label_ if ent is not None else "?"
+            votes.setdefault(text, {})[label] = votes.setdefault(text, {}).get(label, 0) + 1
+        counts: dict[str, int] = {}
+        for name in sorted(proper):
+            vote = votes[name]
+            total = sum(vote.values())
+            if name in self.surnames:
+                self.name_kinds[name] = "person"
+            elif vote.get("GPE", 0) + vote.get("LOC", 0) > total / 2 and not _CAMEL.search(name):
+                self.name_kinds[name] = "place"
+            elif vote.get("ORG", 0) or (total >= 2 and name_gender(name) == ""):
+                self.name_kinds[name] = "organisation"
+                counts[name] = total
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and len(ent) > 1:
+                name = clean_name(ent.text)
+                if name and len(name) > 2:
+                    counts[name] = counts.get(name, 0) + 1
+        if counts:
+            best = max(sorted(counts), key=lambda n: counts[n])
+            if counts[best] >= 2:
+                self.main_organisation = best
 
     def resolve(self, head: Token) -> Resolved | None:
         """Resolve the subject ``head`` of a cue to a speaker, or None if it isn't one."""
@@ -209,6 +275,8 @@ class SpeakerResolver:
         if head.pos_ == "PRON" or lower in lx.PERSON_PRONOUNS:
             return self._resolve_pronoun(head)
         ent = _entity_of(head)
+        if (ent is None or len(ent) == 1) and head.text in self.name_kinds:
+            return self._resolve_name(head)
         if ent is not None and ent.label_ in _NOT_SPEAKER_ENTS:
             return None
         np_tokens = _noun_phrase(head)
@@ -226,9 +294,12 @@ class SpeakerResolver:
             )
         if ent is not None and ent.label_ in ORG_ENTS:
             name = clean_name(ent.text)
-            if _looks_like_person(name) and name.split()[-1] in self.surnames:
-                name = self.surnames[name.split()[-1]]
-                return Resolved(name, "person", ent.start_char, ent.end_char, None, "surname")
+            last = name.split()[-1] if name.split() else ""
+            if last in self.surnames and (len(name.split()) == 1 or _looks_like_person(name)):
+                # "Sacks warned" (tagged a place) after "venture capitalist David Sacks"
+                name = self.surnames[last]
+                role = self.roles.get(name)
+                return Resolved(name, "person", ent.start_char, ent.end_char, role, "surname")
             kind = (
                 "group" if ent.label_ == "NORP" and head.tag_ in ("NNPS", "NNS") else "organisation"
             )
@@ -241,7 +312,7 @@ class SpeakerResolver:
             if entity is not None:
                 role = self.roles.get(entity.name)
                 return Resolved(entity.name, "person", start, end, role, "nominal")
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" and head.text[:1].isupper():
             text = clean_name(doc[np_tokens[0].i : head.i + 1].text)
             text = _strip_leading_lower(text)
             if text in self.surnames:
@@ -264,7 +335,13 @@ class SpeakerResolver:
         lemma = head.lemma_.lower() or lower
         det = _determiner(head)
         plural = head.tag_ in ("NNS", "NNPS")
-        owner = _owner_entity(head)
+        owner = _owner_entity(head, compounds=lemma in lx.DOCUMENT_NOUNS)
+        if owner is None and det in ("its", "their", "his", "her"):
+            # "its research indicates", "their report says": the owner is the pronoun's
+            pronoun = next(c for c in head.lefts if c.dep_ == "poss")
+            owned = self._resolve_pronoun(pronoun)
+            if owned is not None:
+                owner = (owned.name, owned.kind)
         if lemma in lx.DOCUMENT_NOUNS or lemma in lx.EVIDENCE_NOUNS:
             if owner is not None:
                 return Resolved(
@@ -284,8 +361,10 @@ class SpeakerResolver:
             if owner is not None:
                 return Resolved(owner[0], owner[1], start, end, None, "nominal")
             # "the council" -> the latest organisation whose name says council
-            entity = self.most_recent(("organisation",), named=lemma) or self.most_recent(
-                ("organisation",)
+            entity = (
+                self.most_recent(("organisation",), named=lemma)
+                or self.most_recent(("organisation",))
+                or self.salient_organisation()
             )
             if entity is not None:
                 return Resolved(
@@ -308,6 +387,18 @@ class SpeakerResolver:
                 return Resolved(name, "group", start, end, None, "group")
         return None
 
+    def _resolve_name(self, head: Token) -> Resolved:
+        """A one-word name whose kind :meth:`prime` decided for the whole article."""
+        kind = self.name_kinds[head.text]
+        start, end = head.idx, head.idx + len(head)
+        if kind == "person":
+            name = self.surnames.get(head.text, head.text)
+            return Resolved(name, "person", start, end, self.roles.get(name), "surname")
+        role = described_as(head) or self.roles.get(head.text)
+        if kind == "place":
+            return Resolved(head.text, "organisation", start, end, role, "name", place=True)
+        return Resolved(head.text, kind, start, end, role, "name")
+
     def _resolve_pronoun(self, head: Token) -> Resolved | None:
         lower = head.lower_
         span = (head.idx, head.idx + len(head))
@@ -322,7 +413,7 @@ class SpeakerResolver:
                 entity.name, "person", *span, self.roles.get(entity.name), "pronoun", gender
             )
         if lower in lx.ORG_PRONOUNS:
-            entity = self.most_recent(("organisation",))
+            entity = self.most_recent(("organisation",)) or self.salient_organisation()
             if entity is None:
                 return None
             return Resolved(entity.name, entity.kind, *span, self.roles.get(entity.name), "pronoun")
@@ -452,10 +543,13 @@ def _group_name(tokens: list[Token]) -> str:
     return " ".join(w if w[:1].isupper() and w[1:2].isupper() else w.lower() for w in text.split())
 
 
-def _owner_entity(head: Token) -> tuple[str, str] | None:
-    """An organisation or person that owns a noun: "Anthropic's report", "the OpenAI team"."""
+def _owner_entity(head: Token, *, compounds: bool = False) -> tuple[str, str] | None:
+    """An organisation or person that owns a noun: "Anthropic's report", and with
+    ``compounds`` "the Anthropic report" (not for "the Claude-maker", "the AI startup",
+    where the compound describes rather than owns)."""
+    deps = ("poss", "compound") if compounds else ("poss",)
     for child in head.lefts:
-        if child.dep_ in ("poss", "compound") and child.ent_type_ in ("ORG", "PERSON", "GPE"):
+        if child.dep_ in deps and child.ent_type_ in ("ORG", "PERSON", "GPE"):
             ent = _entity_of(child)
             if ent is None:
                 continue
@@ -524,6 +618,7 @@ def _person_role(head: Token, ent: Span) -> str | None:
     return role or None
 
 
+_CAMEL = re.compile(r"[a-z][A-Z]")  # "OpenAI", "DeepMind": brand names, never places
 _PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ics", "ives", "ats")
 _NOT_PEOPLE = frozenset(
     [
