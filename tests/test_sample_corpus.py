@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from conftest import analysed_corpus, article_path, expected, sample_corpora
 
 pytestmark = pytest.mark.slow
@@ -35,7 +34,13 @@ def _article(corpus, path: str):
 def test_article_metadata(corpus_dir, entry):
     run = analysed_corpus(corpus_dir)
     article = _article(run.corpus, article_path(entry))
-    for field, attr in [("title", "title"), ("outlet", "outlet"), ("author", "author"), ("url", "url"), ("date", "published")]:
+    for field, attr in [
+        ("title", "title"),
+        ("outlet", "outlet"),
+        ("author", "author"),
+        ("url", "url"),
+        ("date", "published"),
+    ]:
         if field in entry:
             assert getattr(article, attr) == entry[field], f"{field} of {article.path}"
 
@@ -60,7 +65,9 @@ def test_speaker_is_found(corpus_dir, entry):
     run = analysed_corpus(corpus_dir)
     speakers = run.extraction.speakers
     if entry["kind"] == "group":
-        found = [s for s in speakers if s.kind == "group" and entry["name"].lower() in s.name.lower()]
+        found = [
+            s for s in speakers if s.kind == "group" and entry["name"].lower() in s.name.lower()
+        ]
     else:
         found = [s for s in speakers if s.name == entry["name"]]
     assert found, f"speaker {entry['name']!r} not found among {[s.name for s in speakers]}"
@@ -75,7 +82,9 @@ def test_speaker_is_found(corpus_dir, entry):
 def test_claim_is_extracted(corpus_dir, entry):
     run = analysed_corpus(corpus_dir)
     article = _article(run.corpus, article_path(entry))
-    claims = [c for c in run.extraction.claims if c.article_id == article.id and entry["text"] in c.text]
+    claims = [
+        c for c in run.extraction.claims if c.article_id == article.id and entry["text"] in c.text
+    ]
     assert claims, f"no claim containing {entry['text']!r} in {article.path}"
 
     def matches(c) -> bool:

@@ -20,6 +20,7 @@ from ..records import Article, Claim, Corpus, Extraction, Failure, Speaker, stab
 from .classify import classify, is_hedged
 from .gazetteer import Gazetteer, from_manifest
 from .gazetteer import Matcher as GazetteerMatcher
+from .names import complete_entities
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -137,7 +138,9 @@ def _parse_and_extract(
     out: list[list[RawClaim] | str] = []
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size), strict=True):
         try:
-            out.append(extract_article(article, names.apply(doc)))
+            headline = article.headline_region
+            span = (headline.start, headline.end) if headline else None
+            out.append(extract_article(article, complete_entities(names.apply(doc), span)))
         except Exception as exc:  # a bug on one article must not sink the run
             out.append(f"{type(exc).__name__}: {exc}")
     return out

@@ -812,6 +812,21 @@ class ArticleAttributor:
 
     # ---- the outlet's own assertions ------------------------------------------------
 
+    def _is_heading_line(self, sent: Span) -> bool:
+        """A short line of its own with no closing punctuation is a subheading
+        ("What the charge means"), not an assertion."""
+        words = [t for t in sent if not t.is_space and not t.is_punct]
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if last is None or last.text in (".", "!", "?", "”", '"', "’", ")", ":", ";"):
+            return False
+        end = last.idx + len(last)
+        line_start = self.text.rfind("\n", 0, sent.start_char) + 1
+        line_end = self.text.find("\n", end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        before, after = self.text[line_start : sent.start_char], self.text[end:line_end]
+        whole_line = not before.strip() and not after.strip()
+        return whole_line and len(words) <= 12
+
     def _outlet_claims(self) -> None:
         for k, sent in enumerate(self.sents):
             if k in self.attributed_sents or self._in_headline(sent.start_char):
@@ -822,6 +837,8 @@ class ArticleAttributor:
                 continue
             tokens = _trim(list(sent), leading_marks=False)
             if not tokens or not _is_proposition(tokens):
+                continue
+            if self._is_heading_line(sent):
                 continue
             self.found.append(self._found(tokens, None, "outlet", "outlet", 0.7, None, None))
 

@@ -75,19 +75,32 @@ def find_quotes(text: str) -> list[Quote]:
                 _close_unbalanced(quotes, pending)
         pending = None
         i = current.inner_start if current is not None else (first if first is not None else p_end)
+        nested = 0  # double quotes of another style open inside the current one
         while i < p_end:
             mark = _mark_at(text, i)
             if current is None:
                 if (mark in DOUBLE_OPEN or mark == SINGLE_OPEN) and _can_open(text, i, len(mark)):
                     current = _Open(mark, i, [], i + len(mark))
+                    nested = 0
                 i += len(mark)
                 continue
-            if _closes(text, i, mark, current.mark):
-                current.parts.append((current.inner_start, i))
-                quotes.append(
-                    Quote(current.start, i + len(mark), tuple(current.parts), current.mark)
-                )
-                current = None
+            if (
+                current.mark != SINGLE_OPEN
+                and mark in DOUBLE_OPEN
+                and mark != current.mark
+                and mark != "”"
+                and _can_open(text, i, len(mark))
+            ):
+                nested += 1  # “U-S-A!” inside a straight-quoted sentence
+            elif _closes(text, i, mark, current.mark):
+                if nested:
+                    nested -= 1
+                else:
+                    current.parts.append((current.inner_start, i))
+                    quotes.append(
+                        Quote(current.start, i + len(mark), tuple(current.parts), current.mark)
+                    )
+                    current = None
             i += len(mark)
         if current is not None:
             end = _rstrip_index(text, current.inner_start, p_end)

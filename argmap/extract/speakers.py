@@ -40,10 +40,8 @@ def clean_name(text: str) -> str:
     text = _SPACE.sub(" ", text).strip(" ,;:.\"“”'‘’()")
     text = _POSSESSIVE.sub("", text)
     if text.lower().startswith("the ") and len(text.split()) > 1:
-        rest = text[4:]
-        # keep "The Anthropic Institute" (a proper name), drop "the company"
-        if not rest[:1].isupper():
-            text = rest
+        # "the Harbour Trust" and "The Harbour Trust" are one speaker: "Harbour Trust"
+        text = text[4:]
     return text.strip()
 
 
@@ -83,26 +81,13 @@ class SpeakerResolver:
     roles: dict[str, str] = field(default_factory=dict)
     last_speaker: str | None = None
     main_organisation: str | None = None
-    name_kinds: dict[str, str] = field(default_factory=dict)  # one-word names, see prime()
 
     # ---- bookkeeping -------------------------------------------------------------
 
     def observe_sentence(self, sent: Span, sent_index: int, *, in_headline: bool = False) -> None:
         """Record the named people and organisations a sentence mentions (headlines are
         title-cased, so their entities do not teach surnames)."""
-        for t in sent:
-            kind = self.name_kinds.get(t.text)
-            if kind is not None and (not t.ent_type_ or len(_entity_of(t) or ()) == 1):
-                name = self.surnames.get(t.text, t.text) if kind == "person" else t.text
-                entity = self._touch(name, kind, sent_index)
-                if t.dep_ in ("nsubj", "nsubjpass"):
-                    entity.last_subject_sent = sent_index
-                for child in t.children:
-                    if child.dep_ == "appos" and child.pos_ == "NOUN":
-                        entity.descriptors.add(child.lemma_.lower())
         for ent in sent.ents:
-            if len(ent) == 1 and ent.text in self.name_kinds:
-                continue
             if ent.label_ in PERSON_ENTS:
                 name = self._person_name(ent, learn=not in_headline)
                 if name:
@@ -223,43 +208,15 @@ class SpeakerResolver:
         return max(orgs, key=lambda e: (e.speaker_count * 3 + e.mentions, e.last_sent))
 
     def prime(self, doc: Doc) -> None:
-        """Read the whole article once before resolving anything ("one sense per
-        discourse"): learn the full names behind surnames, decide what each one-word name
-        is (the small model tags "Anthropic" as a person, a place, an adjective or
-        nothing from one sentence to the next), and note the organisation the article
-        names most often, for "the company" before any organisation has been named."""
-        lower_words = {t.lower_ for t in doc if t.is_alpha and t.text.islower()}
+        """Read the whole article once before resolving anything: learn the full names
+        behind surnames, and note the organisation it names most often, for "the
+        company" before any organisation has been named (a subtitle, a summary box).
+        Entities are already consistent (see :mod:`.names`)."""
+        counts: dict[str, int] = {}
         for ent in doc.ents:
             if ent.label_ in PERSON_ENTS and len(ent) >= 2:
                 self._person_name(ent)  # learns the surname
-        votes: dict[str, dict[str, int]] = {}
-        proper: set[str] = set()
-        for t in doc:
-            text = t.text
-            if not (t.is_alpha and len(text) > 1 and text[:1].isupper()) or t.lower_ in lower_words:
-                continue
-            if t.is_stop or (text.isupper() and len(text) <= 2):
-                continue
-            ent = _entity_of(t)
-            if ent is not None and len(ent) > 1:
-                continue  # part of a longer name: "Jack Clark", "Wrenhaven City Council"
-            if t.tag_ in ("NNP", "NNPS") or ent is not None:
-                proper.add(text)
-            label = ent.label_ if ent is not None else "?"
-            votes.setdefault(text, {})[label] = votes.setdefault(text, {}).get(label, 0) + 1
-        counts: dict[str, int] = {}
-        for name in sorted(proper):
-            vote = votes[name]
-            total = sum(vote.values())
-            if name in self.surnames:
-                self.name_kinds[name] = "person"
-            elif vote.get("GPE", 0) + vote.get("LOC", 0) > total / 2 and not _CAMEL.search(name):
-                self.name_kinds[name] = "place"
-            elif vote.get("ORG", 0) or (total >= 2 and name_gender(name) == ""):
-                self.name_kinds[name] = "organisation"
-                counts[name] = total
-        for ent in doc.ents:
-            if ent.label_ == "ORG" and len(ent) > 1:
+            elif ent.label_ == "ORG":
                 name = clean_name(ent.text)
                 if name and len(name) > 2:
                     counts[name] = counts.get(name, 0) + 1
@@ -275,8 +232,6 @@ class SpeakerResolver:
         if head.pos_ == "PRON" or lower in lx.PERSON_PRONOUNS:
             return self._resolve_pronoun(head)
         ent = _entity_of(head)
-        if (ent is None or len(ent) == 1) and head.text in self.name_kinds:
-            return self._resolve_name(head)
         if ent is not None and ent.label_ in _NOT_SPEAKER_ENTS:
             return None
         np_tokens = _noun_phrase(head)
@@ -370,7 +325,9 @@ class SpeakerResolver:
                 return Resolved(
                     entity.name, entity.kind, start, end, self.roles.get(entity.name), "nominal"
                 )
-            return None
+            # no antecedent at all: the speaker is "the union" as the article names it
+            words = [t.text for t in np_tokens if t.dep_ not in ("det", "poss")]
+            return Resolved(" ".join(words), "organisation", start, end, None, "unresolved")
         if not plural and det in ("the", "this", "that", "") and lemma in lx.PERSON_ROLE_NOUNS:
             # "the mayor said", and "Mayor says ..." in a headline
             entity = self.person_with_role(lemma)
@@ -386,18 +343,6 @@ class SpeakerResolver:
             if name:
                 return Resolved(name, "group", start, end, None, "group")
         return None
-
-    def _resolve_name(self, head: Token) -> Resolved:
-        """A one-word name whose kind :meth:`prime` decided for the whole article."""
-        kind = self.name_kinds[head.text]
-        start, end = head.idx, head.idx + len(head)
-        if kind == "person":
-            name = self.surnames.get(head.text, head.text)
-            return Resolved(name, "person", start, end, self.roles.get(name), "surname")
-        role = described_as(head) or self.roles.get(head.text)
-        if kind == "place":
-            return Resolved(head.text, "organisation", start, end, role, "name", place=True)
-        return Resolved(head.text, kind, start, end, role, "name")
 
     def _resolve_pronoun(self, head: Token) -> Resolved | None:
         lower = head.lower_

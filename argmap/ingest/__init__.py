@@ -24,7 +24,15 @@ from argmap.ingest.readers import FORMATS, read
 from argmap.manifest import MANIFEST_NAME, load_manifest
 from argmap.records import Article, Corpus, Failure, Manifest, stable_id
 
-__all__ = ["ARTICLE_SUFFIXES", "MAX_BYTES", "REASONS", "build_article", "list_files", "load_corpus"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "MAX_BYTES",
+    "REASONS",
+    "article_from_text",
+    "build_article",
+    "list_files",
+    "load_corpus",
+]
 
 MAX_BYTES = 10 * 1024 * 1024
 ARTICLE_SUFFIXES: tuple[str, ...] = tuple(sorted(FORMATS))
@@ -116,6 +124,36 @@ def load_corpus(
         failures=tuple(failures),
         skipped=tuple(skipped),
     )
+
+
+def article_from_text(
+    text: str,
+    *,
+    path: str = "text",
+    title: str | None = None,
+    outlet: str | None = None,
+    author: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+) -> Article:
+    """One article from a string (as if it were a JSON item): the same boilerplate,
+    metadata and language checks as a file. Raises :class:`ArticleError` when the text
+    is not usable."""
+    from argmap.ingest.readers import _json_article
+
+    item = {
+        "text": text,
+        "title": title,
+        "outlet": outlet,
+        "author": author,
+        "date": published,
+        "url": url,
+    }
+    draft = _json_article({k: v for k, v in item.items() if v is not None}, path, path)
+    result = draft if isinstance(draft, ArticleError) else build_article(draft)
+    if isinstance(result, ArticleError):
+        raise result
+    return result
 
 
 def _manifest(root: Path, manifest: Manifest | str | Path | None) -> Manifest:

@@ -1,0 +1,199 @@
+"""Who said what: the attribution rules on small texts written for these tests.
+
+Each case is a short article and the claims argmap must find in it, as
+(a substring of the claim text, speaker, attribution, cue). These load the spaCy model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import argmap
+
+pytestmark = pytest.mark.slow
+
+CASES = {
+    "quote, cue after": (
+        "“The bridge will be finished by June,” said Maria Lopez, the city engineer.",
+        [("The bridge will be finished by June", "Maria Lopez", "direct", "said")],
+    ),
+    "quote, subject before the cue": (
+        '"We cannot afford another delay," Lopez said.',
+        [("We cannot afford another delay", "Lopez", "direct", "said")],
+    ),
+    "colon quote": (
+        "Council leader Tom Baker put it plainly: “The budget is broken and we must fix it.”",
+        [("The budget is broken", "Tom Baker", "direct", "put")],
+    ),
+    "split quote is one claim": (
+        "“We have waited twenty years,” she said, “and we have done nothing.”\n"
+        "Mayor Ana Ruiz spoke first.",
+        [],
+    ),
+    "follow-on quoted sentence joins the quote": (
+        "Mayor Ana Ruiz addressed the council on Monday.\n"
+        "“This plan pays for itself,” Ruiz said. “Nobody else has offered one.”",
+        [("This plan pays for itself … Nobody else has offered one", "Ana Ruiz", "direct", "said")],
+    ),
+    "reported speech with that": (
+        "Economist Lena Park warned that the tax would drive shoppers out of town.",
+        [("the tax would drive shoppers out of town", "Lena Park", "indirect", "warned")],
+    ),
+    "reported speech without that": (
+        "Economist Lena Park argues the forecast is far too optimistic.",
+        [("the forecast is far too optimistic", "Lena Park", "indirect", "argues")],
+    ),
+    "according to, leading": (
+        "According to the Harbour Trust, traffic fell by a fifth in two years.",
+        [("traffic fell by a fifth in two years", "Harbour Trust", "indirect", "According to")],
+    ),
+    "according to, trailing": (
+        "Traffic fell by a fifth in two years, according to the Harbour Trust.",
+        [("Traffic fell by a fifth in two years", "Harbour Trust", "indirect", "according to")],
+    ),
+    "pronoun resolved to the last person": (
+        "Dr Samuel Green runs the clinic on Bridge Street. "
+        "He said that asthma admissions had doubled.",
+        [("asthma admissions had doubled", "Samuel Green", "indirect", "said")],
+    ),
+    "she resolves past a more recent man": (
+        "Ana Ruiz met Tom Baker on Friday. Baker left early. "
+        "She said the plan was fair to every district.",
+        [("the plan was fair to every district", "Ana Ruiz", "indirect", "said")],
+    ),
+    "the company refers back": (
+        "Harlow Foods, a grocery chain, has 40 stores in the region. "
+        "The company said it would close two of them next year.",
+        [("it would close two of them next year", "Harlow Foods", "indirect", "said")],
+    ),
+    "the report is its author's": (
+        "The Harbour Trust published a study of the scheme on Monday. "
+        "“Congestion fell sharply in the first year,” the report said.",
+        [("Congestion fell sharply in the first year", "Harbour Trust", "direct", "said")],
+    ),
+    "surname in a later paragraph": (
+        "Transport economist Anneke Vos studies road pricing.\n"
+        "“Hallerby is not comparable to Wrenhaven,” said Vos.",
+        [("Hallerby is not comparable to Wrenhaven", "Anneke Vos", "direct", "said")],
+    ),
+    "group speaker": (
+        "Critics say the consultation was rushed and the maps were wrong.",
+        [("the consultation was rushed", "critics", "indirect", "say")],
+    ),
+    "named member of a group subject": (
+        "Some researchers, including Maria Lopez, "
+        "have argued that the models are fundamentally limited.",
+        [("the models are fundamentally limited", "Maria Lopez", "indirect", "argued")],
+    ),
+    "called for": (
+        "The union called for an independent review of the scheme's finances.",
+        [("an independent review of the scheme's finances", "union", "indirect", "called for")],
+    ),
+    "dash attribution": (
+        "“The tram saved my business.” ― Priya Shah",
+        [("The tram saved my business", "Priya Shah", "direct", "―")],
+    ),
+    "see X as Y": (
+        "Critics see the warnings as strategic positioning by the largest firms.",
+        [("the warnings as strategic positioning", "critics", "indirect", "see")],
+    ),
+}
+
+
+def _find(claims, text, speaker, attribution, cue):
+    for c in claims:
+        if text in c.text and attribution == c.attribution:
+            speaker_ok = c.speaker == speaker or (
+                c.speaker_kind == "group" and speaker in c.speaker
+            )
+            if speaker_ok and (cue is None or (c.cue or "") == cue):
+                return c
+    return None
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_attribution(name):
+    text, expected = CASES[name]
+    claims = argmap.extract_text(text)
+    summary = [(c.text, c.speaker, c.attribution, c.cue) for c in claims]
+    for want in expected:
+        assert _find(claims, *want) is not None, f"{want} not in {summary}"
+
+
+def test_split_quote_is_one_claim_in_two_parts():
+    text = (
+        "Mayor Ana Ruiz spoke first.\n"
+        "“We have waited twenty years,” she said, “and we have done nothing.”"
+    )
+    claims = [c for c in argmap.extract_text(text) if c.attribution == "direct"]
+    assert len(claims) == 1
+    (claim,) = claims
+    assert claim.speaker == "Ana Ruiz" and claim.cue == "said"
+    assert len(claim.parts) == 2
+    assert claim.text == "We have waited twenty years … and we have done nothing."
+    first, second = claim.parts
+    assert text[first[0] : first[1]] == "We have waited twenty years"
+    assert text[second[0] : second[1]] == "and we have done nothing."
+
+
+def test_quote_running_over_paragraphs_is_one_claim():
+    text = (
+        "Mayor Ana Ruiz defended the plan.\n"
+        "“The first thing to say is that buses will run every ten minutes.\n"
+        "“The second is that every penny goes back into transport,” she said."
+    )
+    claims = [c for c in argmap.extract_text(text) if c.attribution == "direct"]
+    assert len(claims) == 1
+    assert claims[0].speaker == "Ana Ruiz"
+    assert "every ten minutes" in claims[0].text and "every penny" in claims[0].text
+
+
+def test_questions_headings_and_fragments_are_not_claims():
+    text = (
+        "Why would anyone drive into the centre now?\n"
+        "What the charge means\n"
+        "The council approved the charge on March 3 by 34 votes to 27."
+    )
+    claims = argmap.extract_text(text)
+    assert [c.text for c in claims] == [
+        "The council approved the charge on March 3 by 34 votes to 27"
+    ]
+    assert claims[0].attribution == "outlet"
+
+
+def test_outlet_claims_are_attributed_to_the_outlet():
+    claims = argmap.extract_text(
+        "The scheme could still fall in June if four councillors change sides.",
+        outlet="Wrenhaven Courier",
+    )
+    (claim,) = claims
+    assert claim.speaker == "Wrenhaven Courier" and claim.speaker_kind == "outlet"
+    assert claim.kind == "prediction" and claim.hedged
+
+
+def test_spans_point_into_the_text():
+    text = "Economist Lena Park warned that the tax would drive shoppers out of town."
+    (claim,) = argmap.extract_text(text)
+    assert text[claim.start : claim.end] == claim.text
+    assert text[claim.speaker_start : claim.speaker_end] == "Lena Park"
+    assert text[claim.cue_start : claim.cue_end] == "warned"
+    assert text[claim.sentence_start : claim.sentence_end] == text.rstrip()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "hedged"),
+    [
+        ("The council should publish the full model.", "recommendation", False),
+        ("Traffic would fall by 20 percent in the first year.", "prediction", False),
+        ("The scheme could still fall in June.", "prediction", True),
+        ("Traffic in the zone is 22 percent lower than before the charge.", "statistic", False),
+        ("The comparison was fair because most drivers switched to buses.", "causal", False),
+        ("The council's forecast is far too optimistic.", "evaluation", False),
+        ("The charge is a tax on people who have no choice but to drive.", "evaluation", False),
+        ("The council voted on the scheme in the town hall.", "fact", False),
+        ("The charge is not inevitable.", "evaluation", True),
+    ],
+)
+def test_claim_kinds(sentence, kind, hedged):
+    (claim,) = argmap.extract_text(sentence, outlet="Test Outlet")
+    assert (claim.kind, claim.hedged) == (kind, hedged)
