@@ -493,10 +493,14 @@ class ArticleAttributor:
                 and self.doc[t.i + 1].lower_ == "to"
             ):
                 found = self._according_to(t, sent)
-            elif _is_cue_verb(t, quote_only_ok=False):
+            elif _is_cue_verb(t, quote_only_ok=False) or (
+                t.pos_ == "VERB" and t.lemma_.lower() in lx.COMMISSIVE_VERBS
+            ):
                 found = self._clausal(t, sent)
             if found is None and t.pos_ == "VERB" and t.lemma_.lower() in lx.OBJECT_CUE_VERBS:
                 found = self._call_for(t, sent)
+            if found is None and t.pos_ == "VERB":
+                found = self._stance(t, sent)
             if found is not None:
                 out.append(found)
         return out
@@ -540,7 +544,7 @@ class ArticleAttributor:
         else:
             return None
         content = [t for t in content if sent.start <= t.i < sent.end]
-        content = _trim(content, leading_marks=True)
+        content = _close_quote(_trim(content, leading_marks=True))
         if _word_count(content) < 3:
             return None
         if content[0].lower_ in ("whether", "if", "how", "why", "what", "when", "who", "where"):
@@ -695,6 +699,44 @@ class ArticleAttributor:
             (self.text[start:end], start, end),
             recommendation=not evaluation,
             evaluation=evaluation,
+        )
+
+    def _stance(self, verb: Token, sent: Span) -> Found | None:
+        """ "Fair Roads Wrenhaven opposes the charge", "critics warned against the plan":
+        a stance towards something. The claim is the verb with its object ("opposes the
+        charge"), since the object alone is not a proposition."""
+        lemma = verb.lemma_.lower()
+        obj: Token | None = None
+        if lemma in lx.STANCE_VERBS:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        elif lemma in lx.STANCE_PREP_VERBS:
+            allowed = (
+                ("against", "for")
+                if lemma in ("argue", "campaign", "lobby", "vote", "push")
+                else ("against",)
+            )
+            prep = next(
+                (c for c in verb.children if c.dep_ == "prep" and c.lower_ in allowed),
+                None,
+            )
+            if prep is not None and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+                obj = prep
+        if obj is None or verb.i in self.claimed or obj.pos_ == "PRON":
+            return None
+        tail = [t for t in obj.subtree if sent.start <= t.i < sent.end]
+        if _word_count(tail) < 2 or tail[0].i < verb.i:
+            return None
+        content = _trim(
+            [verb, *[t for t in self.doc[verb.i + 1 : tail[-1].i + 1]]], leading_marks=False
+        )
+        if _word_count(content) < 3:
+            return None
+        speaker = self._speaker_of(verb)
+        if speaker is None:
+            return None
+        self.claimed.update(t.i for t in content)
+        return self._found(
+            content, None, "indirect", "stance", 0.7, speaker, _cue_tuple(verb), evaluation=True
         )
 
     def _label_colon(self, sent: Span) -> Found | None:
@@ -919,6 +961,29 @@ def _trim(tokens: list[Token], *, leading_marks: bool) -> list[Token]:
             tokens = tokens[:-1]
     if tokens and tokens[0].text in '“‘"' and opens > closes:
         tokens = tokens[1:]
+    return tokens
+
+
+def _close_quote(tokens: list[Token]) -> list[Token]:
+    """Extend a content ending inside a quotation to its closing mark: 'because “the
+    world’s in tough shape' + '.”'."""
+    if not tokens:
+        return tokens
+    opens = sum(1 for t in tokens if t.text in ("“", "‘"))
+    closes = sum(1 for t in tokens if t.text in ("”", "’"))
+    if opens <= closes:
+        return tokens
+    doc = tokens[0].doc
+    j = tokens[-1].i + 1
+    extra: list[Token] = []
+    while j < len(doc) and len(extra) < 3:
+        t = doc[j]
+        extra.append(t)
+        if t.text in ("”", "’", '"'):
+            return tokens + extra
+        if not t.is_punct:
+            break
+        j += 1
     return tokens
 
 

@@ -171,28 +171,8 @@ QUOTE_ONLY_VERBS = frozenset(
 
 #: Verbs of commitment and direction whose infinitive is the claim ("vowed to act").
 COMMISSIVE_VERBS = frozenset(
-    [
-        "vow",
-        "pledge",
-        "promise",
-        "threaten",
-        "swear",
-        "offer",
-        "refuse",
-        "agree",
-        "plan",
-        "intend",
-        "urge",
-        "tell",
-        "ask",
-        "order",
-        "instruct",
-        "encourage",
-        "warn",
-        "advise",
-        "demand",
-        "call",
-    ]
+    "vow pledge promise threaten swear offer refuse agree plan intend urge tell ask order "
+    "instruct encourage warn advise demand call want seek hope aim expect decline".split()
 )
 
 #: Verbs whose object is what is asked for ("X called for a pause", "X urged Y to ...").
@@ -202,6 +182,20 @@ RECOMMEND_VERBS = frozenset("call urge demand propose recommend advocate".split(
 SEE_AS_VERBS = frozenset(
     "see view regard consider describe characterize characterise portray depict brand label "
     "dismiss frame cast paint".split()
+)
+
+#: Verbs that state a stance towards their object ("Fair Roads opposes the charge"); the
+#: claim is the verb with its object, since the object alone is not a proposition.
+STANCE_VERBS = frozenset(
+    """
+    support oppose endorse back criticize criticise condemn denounce praise defend attack
+    blame reject welcome dismiss question challenge blast slam favor favour embrace applaud
+    decry deplore fault hail reject lambaste castigate champion rebuke mock ridicule
+    """.split()
+)
+#: Verbs that take a stance through a preposition ("warned against", "argued for").
+STANCE_PREP_VERBS = frozenset(
+    "warn argue campaign fight speak push lobby vote rail caution".split()
 )
 
 #: Verbs whose object, not a clause, carries the claim (see attribution._call_for).
