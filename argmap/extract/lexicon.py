@@ -195,7 +195,7 @@ STANCE_VERBS = frozenset(
 )
 #: Verbs that take a stance through a preposition ("warned against", "argued for").
 STANCE_PREP_VERBS = frozenset(
-    "warn argue campaign fight speak push lobby vote rail caution".split()
+    "warn argue speak rail caution".split()
 )
 
 #: Verbs whose object, not a clause, carries the claim (see attribution._call_for).
