@@ -29,7 +29,7 @@ import numpy as np
 from argmap.relate.candidates import _unit, candidate_pairs
 
 #: Tuned on the Perspectrum train claims (see docs/evaluation.md).
-DEFAULT_THRESHOLD = 0.7
+DEFAULT_THRESHOLD = 0.72
 
 
 def _components(n: int, edges: Sequence[tuple[int, int, float]]) -> list[list[int]]:
