@@ -1,0 +1,140 @@
+"""``python -m argmap.evaluation NAME [--data ../shared/eval] [--json PATH]``.
+
+``NAME`` is one of :data:`COMMANDS` or ``all``. Each command is a function
+``(data: Path) -> dict`` that measures one thing against the gold data in ``data`` and
+returns its figures with a ``"table"`` entry: a list of ``[measure, value]`` rows that
+is printed. ``--json`` writes every result (without the table) to a file. A command
+whose data are absent is reported as skipped and the exit status stays 0.
+
+To add a measurement, write the function and add one line to :data:`COMMANDS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from argmap.evaluation import relations
+from argmap.evaluation.relations import MissingData
+
+DEFAULT_DATA = Path("..") / "shared" / "eval"
+
+
+def _fmt(value: Any) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def perspectrum(data: Path) -> dict[str, Any]:
+    res = relations.evaluate_perspectrum(data)
+    one = relations.evaluate_perspectrum(data, symmetric=False)
+    res["one_order"] = {k: one[k] for k in ("macro_f1", "accuracy", "n")}
+    u, c = res["unseen_perspectives"], res["by_confidence"]
+    res["table"] = [
+        ["Perspectrum dev claims", res["claims"]],
+        ["claim/perspective pairs", res["n"]],
+        ["stance macro-F1 (both orders averaged)", res["macro_f1"]],
+        ["stance accuracy", res["accuracy"]],
+        ["stance macro-F1, one order (claim, perspective)", one["macro_f1"]],
+        [f"macro-F1, perspectives no train claim has ({u['n']} pairs)", u["macro_f1"]],
+        ["accuracy, most confident half", c["top_half"]["accuracy"]],
+        ["accuracy, most confident quarter", c["top_quarter"]["accuracy"]],
+    ]
+    return res
+
+
+def argkp(data: Path) -> dict[str, Any]:
+    res = relations.evaluate_argkp(data)
+    one = relations.evaluate_argkp(data, symmetric=False)
+    res["one_order"] = {k: one[k] for k in ("map_strict", "map_relaxed")}
+    res["table"] = [
+        ["ArgKP dev topics / arguments", f"{res['topics']} / {res['arguments']}"],
+        ["mAP strict (both orders averaged)", res["map_strict"]],
+        ["mAP relaxed (both orders averaged)", res["map_relaxed"]],
+        [
+            "mAP strict / relaxed, one order (argument, key point)",
+            f"{one['map_strict']:.3f} / {one['map_relaxed']:.3f}",
+        ],
+    ]
+    return res
+
+
+def restatements(data: Path) -> dict[str, Any]:
+    res = relations.evaluate_restatements(data)
+    pc, po, single = res["per_claim"], res["pooled"], res["all_singletons_pooled"]
+    res["table"] = [
+        ["perspective sentences (dev claims)", res["sentences"]],
+        [
+            "gold / predicted clusters (pooled)",
+            f"{res['gold_clusters']} / {res['predicted_clusters_pooled']}",
+        ],
+        ["cosine threshold", res["threshold"]],
+        [
+            "B-cubed P / R / F1, per claim",
+            f"{pc['precision']:.3f} / {pc['recall']:.3f} / {pc['f1']:.3f}",
+        ],
+        [
+            "B-cubed P / R / F1, pooled",
+            f"{po['precision']:.3f} / {po['recall']:.3f} / {po['f1']:.3f}",
+        ],
+        ["B-cubed F1 of all singletons (baseline), pooled", single["f1"]],
+    ]
+    return res
+
+
+#: name -> measurement. Other stages add their own lines here.
+COMMANDS: dict[str, Callable[[Path], dict[str, Any]]] = {
+    "perspectrum": perspectrum,
+    "argkp": argkp,
+    "restatements": restatements,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m argmap.evaluation",
+        description="Measure argmap against the gold data in ../shared/eval.",
+    )
+    parser.add_argument("name", choices=[*COMMANDS, "all"])
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path(os.environ.get("ARGMAP_EVAL_DATA", DEFAULT_DATA)),
+        help="folder of the gold data (default ../shared/eval, or $ARGMAP_EVAL_DATA)",
+    )
+    parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
+    args = parser.parse_args(argv)
+    names = list(COMMANDS) if args.name == "all" else [args.name]
+    results: dict[str, Any] = {}
+    for name in names:
+        start = time.perf_counter()
+        try:
+            res = COMMANDS[name](args.data)
+        except MissingData as exc:
+            print(
+                f"{name}: skipped, gold data not found ({exc}). "
+                f"Pass --data with the folder of ../shared/eval."
+            )
+            results[name] = {"skipped": str(exc)}
+            continue
+        seconds = time.perf_counter() - start
+        table = res.pop("table", [])
+        width = max((len(str(r[0])) for r in table), default=10)
+        print(f"\n{name} ({seconds:.0f} s)")
+        for label, value in table:
+            print(f"  {label!s:<{width}}  {_fmt(value)}")
+        res["seconds"] = round(seconds, 1)
+        results[name] = res
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

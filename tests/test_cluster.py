@@ -1,0 +1,99 @@
+"""Restatement grouping (argmap.relate.cluster)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from argmap.relate.cluster import average_linkage, group_restatements
+
+
+def _brute_average_linkage(sims: np.ndarray, threshold: float) -> list[int]:
+    """Merge the closest pair of groups (mean similarity) until none reaches threshold."""
+    groups = [[i] for i in range(len(sims))]
+    while True:
+        best = None
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                s = float(np.mean([sims[i, j] for i in groups[a] for j in groups[b]]))
+                if best is None or s > best[0]:
+                    best = (s, a, b)
+        if best is None or best[0] < threshold:
+            break
+        _, a, b = best
+        groups[a] += groups.pop(b)
+    first = {i: min(g) for g in groups for i in g}
+    order: dict[int, int] = {}
+    return [order.setdefault(first[i], len(order)) for i in range(len(sims))]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_nn_chain_equals_brute_force_average_linkage(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(18, 4))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    threshold = float(rng.uniform(-0.2, 0.8))
+    assert average_linkage(x @ x.T, threshold) == _brute_average_linkage(x @ x.T, threshold)
+
+
+def _three_topics(seed: int = 0) -> tuple[np.ndarray, list[int]]:
+    rng = np.random.default_rng(seed)
+    centres = np.eye(3, 32)
+    gold = [0, 1, 2, 0, 1, 2, 0, 0, 1, 2]
+    x = centres[gold] + 0.05 * rng.normal(size=(len(gold), 32))
+    return x.astype(np.float32), gold
+
+
+def test_groups_tight_clusters_and_numbers_them_by_first_member() -> None:
+    x, gold = _three_topics()
+    labels = group_restatements(x, threshold=0.8)
+    assert labels == gold
+
+
+def test_a_high_threshold_leaves_singletons() -> None:
+    x, _ = _three_topics()
+    assert group_restatements(x, threshold=0.9999) == list(range(10))
+
+
+def test_average_linkage_does_not_chain() -> None:
+    # a path of vectors each close to the next, but the ends far apart
+    angles = np.linspace(0, np.pi / 2, 12)
+    x = np.stack([np.cos(angles), np.sin(angles)], axis=1)
+    labels = group_restatements(x, threshold=0.95)
+    assert len(set(labels)) > 1
+    single = group_restatements(x, threshold=0.5)
+    assert len(set(single)) == 1
+
+
+def test_deterministic_and_empty() -> None:
+    x, _ = _three_topics(3)
+    assert group_restatements(x) == group_restatements(x)
+    assert group_restatements(np.zeros((0, 8), dtype=np.float32)) == []
+
+
+class _FakeModel:
+    """Says 'contradicts' for pairs whose second text contains 'not'."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str]] = []
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        self.calls += list(pairs)
+        return np.array(
+            [[0.1, 0.8, 0.1] if " not " in b else [0.8, 0.1, 0.1] for _, b in pairs],
+            dtype=np.float32,
+        )
+
+
+def test_model_refinement_splits_a_contradicting_member() -> None:
+    x, gold = _three_topics()
+    texts = [f"claim {i} holds" for i in range(10)]
+    texts[6] = "claim 6 does not hold"
+    model = _FakeModel()
+    labels = group_restatements(x, threshold=0.8, texts=texts, model=model)
+    assert model.calls, "the model was asked about cluster members"
+    assert sum(1 for lab in labels if lab == labels[6]) == 1  # split off
+    others = [i for i in range(10) if gold[i] == 0 and i != 6]
+    assert len({labels[i] for i in others}) == 1
