@@ -218,7 +218,7 @@ def claims(
 ) -> None:
     """Print the attributed claims of CORPUS."""
     from .export.claims import claims_document
-    from .pipeline import RunOptions, analyze, load
+    from .pipeline import RunOptions, extract, load
 
     options = RunOptions(
         pipeline=pipeline,
@@ -229,7 +229,7 @@ def claims(
     loaded = load(corpus, options)
     progress = _Progress(quiet)
     try:
-        extraction = analyze(loaded, options, progress=progress)
+        extraction = extract(loaded, options, progress=progress)
     finally:
         progress.close()
     if not quiet:
@@ -322,10 +322,11 @@ def init(
     loaded = load(corpus, options)
     progress = _Progress(quiet)
     try:
-        extraction = analyze(loaded, options, progress=progress)
+        analysis = analyze(loaded, options, progress=progress)
     finally:
         progress.close()
-    text = starter_manifest(loaded, extraction.speakers)
+    discovered = [p for p in analysis.perspectives if p.source == "discovered"]
+    text = starter_manifest(loaded, analysis.extraction.speakers, discovered)
     if str(target) == "-":
         click.echo(text, nl=False)
         return

@@ -11,14 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import ArgmapError, CorpusError
 from .export.claims import claims_document
 from .output import OutputDir
-from .records import Corpus, Extraction, Failure
+from .records import (
+    Assignment,
+    CanonicalClaim,
+    Corpus,
+    Extraction,
+    Failure,
+    PerspectiveDef,
+    Relation,
+)
 
 if TYPE_CHECKING:
+    import networkx as nx
     from spacy.language import Language
 
 #: ``progress(stage, done, total)``: called as work advances (for progress bars).
@@ -46,6 +55,7 @@ class CorpusResult:
     name: str
     corpus: Corpus | None = None
     extraction: Extraction | None = None
+    analysis: Analysis | None = None
     out_dir: Path | None = None
     files: list[Path] = field(default_factory=list)
     error: ArgmapError | None = None
@@ -95,14 +105,14 @@ def load(path: str | Path, options: RunOptions = RunOptions()) -> Corpus:
     )
 
 
-def analyze(
+def extract(
     corpus: Corpus,
     options: RunOptions = RunOptions(),
     *,
     nlp: Language | None = None,
     progress: Progress | None = None,
 ) -> Extraction:
-    """Every computed stage for one corpus (for now: claim extraction)."""
+    """Claim extraction only (what ``argmap claims`` shows)."""
     from .extract import extract_claims
 
     def on_progress(done: int, total: int) -> None:
@@ -117,9 +127,109 @@ def analyze(
     )
 
 
-def write(corpus: Corpus, extraction: Extraction, out: OutputDir) -> list[Path]:
+@dataclass
+class Analysis:
+    """Everything argmap computes for one corpus, before anything is written."""
+
+    corpus: Corpus
+    extraction: Extraction
+    canonical: list[CanonicalClaim]
+    relations: list[Relation]
+    perspectives: list[PerspectiveDef]
+    assignments: dict[str, Assignment]
+    graph: nx.DiGraph
+    findings: dict[str, Any]
+
+
+def analyze(
+    corpus: Corpus,
+    options: RunOptions = RunOptions(),
+    *,
+    nlp: Language | None = None,
+    progress: Progress | None = None,
+    embedder: Any = None,
+    model: Any = None,
+) -> Analysis:
+    """Every stage for one corpus: claims, restatements, relations, perspectives, graph."""
+    from dataclasses import replace
+
+    from .analysis import analyse
+    from .embed import Embedder
+    from .extract import with_perspectives
+    from .graph import build_graph
+    from .perspectives import assign_perspectives
+    from .relate.canonical import canonical_claims
+    from .relate.links import relate_claims
+    from .relate.model import default_model
+
+    extraction = extract(corpus, options, nlp=nlp, progress=progress)
+    claims = list(extraction.claims)
+    embedder = embedder if embedder is not None else _default_embedder(Embedder)
+    model = model if model is not None else default_model()
+    step = _stepper(progress, corpus.name, 4)
+    vectors = embedder.encode([c.text for c in claims])
+    step("embedding claims")
+    canonical, mapping = canonical_claims(claims, vectors, corpus.articles, model=model)
+    step("grouping restatements")
+    relations = relate_claims(canonical, claims, corpus.articles, vectors, model)
+    step("relating claims")
+    perspectives, assignments = assign_perspectives(
+        corpus,
+        claims,
+        extraction.speakers,
+        vectors,
+        embedder=embedder,
+        model=model,
+        relations=relations,
+        claim_to_canonical=mapping,
+    )
+    step("assigning perspectives")
+    claims = with_perspectives(
+        claims, {cid: (a.perspective, a.confidence, a.evidence) for cid, a in assignments.items()}
+    )
+    extraction = replace(extraction, claims=tuple(claims))
+    by_claim = {c.id: c for c in claims}
+    canonical = [replace(k, perspective=by_claim[k.representative].perspective) for k in canonical]
+    graph = build_graph(
+        corpus, claims, extraction.speakers, canonical, relations, perspectives, assignments
+    )
+    return Analysis(
+        corpus, extraction, canonical, relations, perspectives, assignments, graph, analyse(graph)
+    )
+
+
+_EMBEDDER: Any = None
+
+
+def _default_embedder(factory: Any) -> Any:
+    global _EMBEDDER
+    if _EMBEDDER is None:
+        _EMBEDDER = factory()
+    return _EMBEDDER
+
+
+def _stepper(progress: Progress | None, name: str, total: int) -> Callable[[str], None]:
+    done = 0
+
+    def step(label: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(f"{name}: {label}", done, total)
+
+    return step
+
+
+def write(analysis: Analysis, out: OutputDir) -> list[Path]:
     """Write one corpus's files into ``out`` (already prepared)."""
-    return [out.write_json("claims.json", claims_document(corpus, extraction))]
+    from .export.graph import graph_document
+
+    corpus, extraction = analysis.corpus, analysis.extraction
+    files = [
+        out.write_json("claims.json", claims_document(corpus, extraction, analysis.perspectives))
+    ]
+    files.append(out.write_json("graph.json", graph_document(analysis)))
+    return files
 
 
 def run(
@@ -157,10 +267,15 @@ def run(
                 )
             if nlp is None:
                 nlp = load_pipeline(options.pipeline)
-            extraction = analyze(corpus, options, nlp=nlp, progress=progress)
+            analysis = analyze(corpus, options, nlp=nlp, progress=progress)
             target = out if single else out.subdir(name)
-            result.corpus, result.extraction, result.out_dir = corpus, extraction, target.root
-            result.files = write(corpus, extraction, target)
+            result.corpus, result.extraction, result.out_dir = (
+                corpus,
+                analysis.extraction,
+                target.root,
+            )
+            result.analysis = analysis
+            result.files = write(analysis, target)
         except ArgmapError as exc:
             if single:
                 raise

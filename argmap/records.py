@@ -250,3 +250,55 @@ class Extraction:
     failures: tuple[Failure, ...] = ()
     pipeline: str = ""
     stats: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalClaim:
+    """Restatements of one claim, across articles and within one, as one node.
+
+    ``speakers``, ``outlets`` and ``articles`` count independent occurrences only: an
+    occurrence in a syndicated copy is listed in ``copies`` and not counted again.
+    """
+
+    id: str
+    text: str
+    representative: str
+    claim_ids: tuple[str, ...]
+    kind: str
+    speakers: tuple[str, ...]
+    outlets: tuple[str, ...]
+    articles: tuple[str, ...]
+    copies: tuple[str, ...] = ()
+    perspective: str | None = None
+    attributions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """``source`` supports or contradicts ``target`` (canonical claim ids).
+
+    For ``contradicts``, ``attack`` says how: ``rebut`` (denies the claim) or
+    ``undercut`` (attacks its analogy or inference). ``model`` holds the relation
+    model's probabilities (supports, contradicts, unrelated) before the article's own
+    signals were added; ``tentative`` marks relations below the confidence an editor
+    should rely on without reading both claims.
+    """
+
+    source: str
+    target: str
+    relation: str
+    score: float
+    rationale: str
+    attack: str | None = None
+    signals: tuple[str, ...] = ()
+    model: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    tentative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """The perspective of one claim, how sure argmap is, and why."""
+
+    perspective: str | None
+    confidence: float
+    evidence: str

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .. import __version__
-from ..records import Article, Claim, Corpus, Extraction, Failure, Speaker
+from ..records import Article, Claim, Corpus, Extraction, Failure, PerspectiveDef, Speaker
 from ..schemas import CLAIMS
 
 #: Formats whose offsets point into the extracted body text, not the file's bytes.
@@ -51,10 +52,17 @@ def failure_dict(failure: Failure) -> dict[str, Any]:
     return {"path": failure.path, "reason": failure.reason, "message": failure.message}
 
 
-def claims_document(corpus: Corpus, extraction: Extraction) -> dict[str, Any]:
-    """The ``claims.json`` document for one corpus."""
+def claims_document(
+    corpus: Corpus, extraction: Extraction, perspectives: Sequence[PerspectiveDef] = ()
+) -> dict[str, Any]:
+    """The ``claims.json`` document for one corpus (``perspectives``: the manifest's or
+    the discovered ones, once the perspective stage has run)."""
     manifest = corpus.manifest
     return {
+        "perspectives": [
+            {"id": p.id, "name": p.name, "description": p.description, "source": p.source}
+            for p in perspectives
+        ],
         "schema": CLAIMS,
         "argmap_version": __version__,
         "pipeline": extraction.pipeline,

@@ -194,9 +194,7 @@ STANCE_VERBS = frozenset(
     """.split()
 )
 #: Verbs that take a stance through a preposition ("warned against", "argued for").
-STANCE_PREP_VERBS = frozenset(
-    "warn argue speak rail caution".split()
-)
+STANCE_PREP_VERBS = frozenset("warn argue speak rail caution".split())
 
 #: Verbs whose object, not a clause, carries the claim (see attribution._call_for).
 OBJECT_CUE_VERBS = RECOMMEND_VERBS | SEE_AS_VERBS

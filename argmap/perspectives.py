@@ -1,0 +1,400 @@
+"""A perspective for every claim, with a confidence and the evidence for it.
+
+With a manifest (``[[perspectives]]`` in ``argmap.toml``), in this order:
+
+1. the speaker is a **member** (by name, alias, or surname of a person member), or a
+   person whose stated role names a member organisation ("co-founder, Anthropic");
+2. an outlet's own claim takes the **outlet's** perspective (``[[outlets]]``);
+3. otherwise by **content**: what the speaker argues (all their claims together; an
+   outlet's claims one by one) is compared with each perspective's name and
+   description, by sentence similarity and by the relation model's reading of whether
+   the claim supports the description. Below a floor, the claim keeps no perspective
+   (a neutral statement of fact).
+
+Without a manifest, perspectives are **discovered**: speakers are grouped by who they
+are (their stakeholder type, from :mod:`argmap.taxonomy`, and the organisation they
+speak for) and by what they argue (how close their claims are, and whether the relation
+stage found their claims supporting or contradicting each other's); each group is named
+by its stakeholder type in words an editor understands, and described by its most
+central claim. Claims are then assigned as with a manifest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from . import taxonomy
+from .records import Article, Assignment, Claim, Corpus, PerspectiveDef, Relation, Speaker
+
+#: A content match needs at least this combined score (cosine + model support margin).
+CONTENT_FLOOR = 0.32
+#: ... and to beat the next perspective by this much.
+CONTENT_MARGIN = 0.04
+_NORMALISE = re.compile(r"[^a-z0-9& ]+")
+
+
+def normalise_name(name: str) -> str:
+    text = _NORMALISE.sub(" ", name.casefold())
+    text = re.sub(r"^the ", "", " ".join(text.split()))
+    return text
+
+
+@dataclass
+class MemberIndex:
+    """Perspective members by normalised name, and person members by surname."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    surnames: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @classmethod
+    def build(cls, perspectives: Sequence[PerspectiveDef]) -> MemberIndex:
+        index = cls()
+        for p in perspectives:
+            for member in p.members:
+                key = normalise_name(member)
+                index.names.setdefault(key, p.id)
+                words = key.split()
+                if len(words) >= 2:
+                    index.surnames[words[-1]].add(p.id)
+        return index
+
+    def lookup(self, speaker: Speaker) -> tuple[str, str] | None:
+        for name in (speaker.name, *speaker.aliases):
+            key = normalise_name(name)
+            if key in self.names:
+                return self.names[key], f"member: {speaker.name}"
+        if speaker.kind == "person":
+            words = normalise_name(speaker.name).split()
+            if words and len(self.surnames.get(words[-1], ())) == 1:
+                (pid,) = self.surnames[words[-1]]
+                return pid, f"member: {speaker.name}"
+        if speaker.role:
+            role = normalise_name(speaker.role)
+            for key, pid in sorted(self.names.items()):
+                if len(key) > 3 and re.search(rf"\b{re.escape(key)}\b", role):
+                    return pid, f"speaks for a member: {speaker.role}"
+        return None
+
+
+def assign_perspectives(
+    corpus: Corpus,
+    claims: Sequence[Claim],
+    speakers: Sequence[Speaker],
+    vectors: np.ndarray,
+    *,
+    embedder: Any,
+    model: Any = None,
+    relations: Sequence[Relation] = (),
+    claim_to_canonical: dict[str, str] | None = None,
+) -> tuple[list[PerspectiveDef], dict[str, Assignment]]:
+    """The perspectives of a corpus and an :class:`Assignment` for every claim."""
+    perspectives = list(corpus.manifest.perspectives)
+    if not perspectives:
+        perspectives = discover(
+            corpus,
+            claims,
+            speakers,
+            vectors,
+            relations=relations,
+            claim_to_canonical=claim_to_canonical,
+        )
+    if not perspectives:
+        return [], {c.id: Assignment(None, 0.0, "no perspectives") for c in claims}
+    return perspectives, _assign(corpus, claims, speakers, vectors, perspectives, embedder, model)
+
+
+def _assign(
+    corpus: Corpus,
+    claims: Sequence[Claim],
+    speakers: Sequence[Speaker],
+    vectors: np.ndarray,
+    perspectives: Sequence[PerspectiveDef],
+    embedder: Any,
+    model: Any,
+) -> dict[str, Assignment]:
+    index = MemberIndex.build(perspectives)
+    by_speaker = {s.id: s for s in speakers}
+    articles = {a.id: a for a in corpus.articles}
+    known = {p.id for p in perspectives}
+    out: dict[str, Assignment] = {}
+    pending: list[int] = []
+    for i, claim in enumerate(claims):
+        speaker = by_speaker.get(claim.speaker_id)
+        member = index.lookup(speaker) if speaker is not None else None
+        if member is not None:
+            out[claim.id] = Assignment(member[0], 0.95, member[1])
+            continue
+        article = articles[claim.article_id]
+        if claim.speaker_kind == "outlet" and article.perspective in known:
+            out[claim.id] = Assignment(article.perspective, 0.8, f"outlet: {claim.speaker}")
+            continue
+        pending.append(i)
+    if pending:
+        out.update(_by_content(claims, vectors, pending, perspectives, embedder, model))
+    return out
+
+
+def _by_content(
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    rows: Sequence[int],
+    perspectives: Sequence[PerspectiveDef],
+    embedder: Any,
+    model: Any,
+) -> dict[str, Assignment]:
+    """Score claims against each perspective's name and description; a non-outlet
+    speaker's claims are decided together (what the speaker argues)."""
+    texts = [f"{p.name}. {p.description}".strip() for p in perspectives]
+    pvec = embedder.encode(texts)
+    sims = vectors[list(rows)] @ pvec.T  # (n, P)
+    scores = sims.copy()
+    if model is not None and len(perspectives) > 1:
+        # the model reads the two closest perspectives for each claim
+        top = np.argsort(-sims, axis=1, kind="stable")[:, :2]
+        pairs = [(claims[r].text, texts[p]) for k, r in enumerate(rows) for p in top[k]]
+        probs = model.predict(pairs)
+        for k in range(len(rows)):
+            for j, p in enumerate(top[k]):
+                sup, con = probs[2 * k + j][0], probs[2 * k + j][1]
+                scores[k, p] += 0.5 * (float(sup) - float(con))
+    groups: dict[str, list[int]] = defaultdict(list)
+    for k, r in enumerate(rows):
+        c = claims[r]
+        key = c.id if c.speaker_kind == "outlet" else c.speaker_id
+        groups[key].append(k)
+    out: dict[str, Assignment] = {}
+    for members in groups.values():
+        mean = scores[members].mean(axis=0)
+        order = np.argsort(-mean, kind="stable")
+        best = int(order[0])
+        second = float(mean[order[1]]) if len(order) > 1 else -1.0
+        top_score, margin = float(mean[best]), float(mean[best]) - second
+        first = claims[rows[members[0]]]
+        who = (
+            "the outlet's claim"
+            if first.speaker_kind == "outlet"
+            else f"what {first.speaker} argues"
+        )
+        if top_score >= CONTENT_FLOOR and margin >= CONTENT_MARGIN:
+            confidence = round(min(0.85, 0.4 + margin * 2 + (top_score - CONTENT_FLOOR)), 3)
+            evidence = (
+                f"content: {who} is closest to {perspectives[best].name!r} "
+                f"(score {top_score:.2f}, next {second:.2f})"
+            )
+            assignment = Assignment(perspectives[best].id, confidence, evidence)
+        else:
+            assignment = Assignment(
+                None,
+                round(max(0.0, 1 - top_score), 3),
+                f"content: {who} matches no perspective clearly (best {perspectives[best].name!r}, "
+                f"score {top_score:.2f})",
+            )
+        for k in members:
+            out[claims[rows[k]].id] = assignment
+    return out
+
+
+# ---- discovery ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    """Speakers that argue as one: an organisation with the people who speak for it."""
+
+    key: str
+    speakers: list[Speaker]
+    claims: list[int]
+    stype: str | None
+
+
+def discover(
+    corpus: Corpus,
+    claims: Sequence[Claim],
+    speakers: Sequence[Speaker],
+    vectors: np.ndarray,
+    *,
+    relations: Sequence[Relation] = (),
+    claim_to_canonical: dict[str, str] | None = None,
+    merge_similarity: float = 0.5,
+) -> list[PerspectiveDef]:
+    """Perspectives found in the corpus itself (see the module docstring)."""
+    units = _units(claims, speakers)
+    if not units:
+        return []
+    centroids = []
+    for u in units:
+        v = vectors[u.claims].mean(axis=0)
+        centroids.append(v / (np.linalg.norm(v) or 1.0))
+    cent = np.array(centroids)
+    agreement = _agreement(units, claims, relations, claim_to_canonical or {})
+    # agglomerative merging of units, most similar first, never across a contradiction
+    parent = list(range(len(units)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    sims = cent @ cent.T
+    candidates = []
+    for i in range(len(units)):
+        for j in range(i + 1, len(units)):
+            same_type = units[i].stype is not None and units[i].stype == units[j].stype
+            score = float(sims[i, j]) + 0.15 * same_type + 0.1 * agreement.get((i, j), 0)
+            candidates.append((score, i, j))
+    candidates.sort(key=lambda t: (-t[0], t[1], t[2]))
+    for score, i, j in candidates:
+        if score < merge_similarity:
+            break
+        ri, rj = root(i), root(j)
+        if ri == rj:
+            continue
+        members_i = [k for k in range(len(units)) if root(k) == ri]
+        members_j = [k for k in range(len(units)) if root(k) == rj]
+        if any(agreement.get((min(a, b), max(a, b)), 0) < 0 for a in members_i for b in members_j):
+            continue  # they contradict each other: not one perspective
+        parent[rj] = ri
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(units)):
+        clusters[root(k)].append(k)
+    found: list[PerspectiveDef] = []
+    names: Counter[str] = Counter()
+    ranked = sorted(
+        clusters.values(), key=lambda ks: (-sum(len(units[k].claims) for k in ks), ks[0])
+    )
+    for ks in ranked:
+        members = [s for k in ks for s in units[k].speakers]
+        types = Counter(units[k].stype for k in ks if units[k].stype)
+        stype = max(sorted(types), key=lambda t: types[t]) if types else None
+        label = taxonomy.BY_ID[stype].label if stype else "Other voices"
+        head = _lead_names(members)
+        name = label if names[label] == 0 else f"{label}: {head}"
+        names[label] += 1
+        rows = [r for k in ks for r in units[k].claims]
+        central = _central_claim(rows, vectors, claims)
+        description = f"Voices: {head}. Central claim: “{_shorten(claims[central].text, 160)}”"
+        found.append(
+            PerspectiveDef(
+                id=_slug(name),
+                name=name,
+                description=description,
+                members=tuple(sorted({s.name for s in members})),
+                source="discovered",
+            )
+        )
+    # the first-named label gets its qualifier too when another group shares it
+    for i, p in enumerate(found):
+        if names[p.name] > 1 and ":" not in p.name:
+            head = _lead_names([s for s in speakers if s.name in p.members])
+            found[i] = PerspectiveDef(
+                _slug(f"{p.name}: {head}"), f"{p.name}: {head}", p.description, p.members, p.source
+            )
+    return _unique_ids(found)
+
+
+def _units(claims: Sequence[Claim], speakers: Sequence[Speaker]) -> list[_Unit]:
+    by_id = {s.id: s for s in speakers}
+    orgs = {s.name.casefold(): s for s in speakers if s.kind == "organisation"}
+    rows: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c.speaker_kind != "outlet":
+            rows[c.speaker_id].append(i)
+    units: dict[str, _Unit] = {}
+    for sid in sorted(rows, key=lambda s: (by_id[s].name.casefold(), s)):
+        speaker = by_id[sid]
+        key = sid
+        if speaker.kind == "person" and speaker.role:
+            # a person who speaks for an organisation argues with it: "co-founder, Anthropic"
+            role = speaker.role.casefold()
+            for org_name, org in sorted(orgs.items()):
+                if re.search(rf"\b{re.escape(org_name)}\b", role) and org.id in rows:
+                    key = org.id
+                    break
+        unit = units.get(key)
+        if unit is None:
+            head = by_id[key]
+            unit = units[key] = _Unit(
+                key, [], [], taxonomy.classify_speaker(head.name, head.role, head.kind)
+            )
+        unit.speakers.append(speaker)
+        unit.claims.extend(rows[sid])
+        if unit.stype is None:
+            unit.stype = taxonomy.classify_speaker(speaker.name, speaker.role, speaker.kind)
+    return list(units.values())
+
+
+def _agreement(
+    units: Sequence[_Unit],
+    claims: Sequence[Claim],
+    relations: Sequence[Relation],
+    mapping: dict[str, str],
+) -> dict[tuple[int, int], int]:
+    """+1 per relation of support between two units' claims, -2 per contradiction."""
+    unit_of_canon: dict[str, set[int]] = defaultdict(set)
+    for k, u in enumerate(units):
+        for r in u.claims:
+            unit_of_canon[mapping.get(claims[r].id, claims[r].id)].add(k)
+    out: dict[tuple[int, int], int] = defaultdict(int)
+    for rel in relations:
+        for a in unit_of_canon.get(rel.source, ()):
+            for b in unit_of_canon.get(rel.target, ()):
+                if a == b:
+                    continue
+                key = (min(a, b), max(a, b))
+                out[key] += 1 if rel.relation == "supports" else -2
+    return dict(out)
+
+
+def _central_claim(rows: Sequence[int], vectors: np.ndarray, claims: Sequence[Claim]) -> int:
+    sub = vectors[list(rows)]
+    centre = sub.mean(axis=0)
+    scores = sub @ centre
+    best = max(range(len(rows)), key=lambda k: (round(float(scores[k]), 6), -k))
+    return rows[best]
+
+
+def _lead_names(speakers: Sequence[Speaker]) -> str:
+    ranked = sorted({s.name for s in speakers}, key=lambda n: (n[:1].islower(), n))
+    head = ", ".join(ranked[:3])
+    return head + (" and others" if len(ranked) > 3 else "")
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:60] or "perspective"
+
+
+def _unique_ids(found: list[PerspectiveDef]) -> list[PerspectiveDef]:
+    seen: Counter[str] = Counter()
+    out = []
+    for p in found:
+        seen[p.id] += 1
+        pid = p.id if seen[p.id] == 1 else f"{p.id}-{seen[p.id]}"
+        out.append(PerspectiveDef(pid, p.name, p.description, p.members, p.source))
+    return out
+
+
+def speaker_perspectives(
+    claims: Sequence[Claim], assignments: dict[str, Assignment]
+) -> dict[str, str]:
+    """Each speaker's most frequent perspective (for speaker nodes)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in claims:
+        a = assignments.get(c.id)
+        if a is not None and a.perspective:
+            votes[c.speaker_id][a.perspective] += 1
+    return {sid: max(sorted(v), key=lambda p: v[p]) for sid, v in votes.items()}
+
+
+__all__ = ["Article", "assign_perspectives", "discover", "normalise_name", "speaker_perspectives"]

@@ -1,0 +1,270 @@
+"""The relation stage: which canonical claims support or contradict which.
+
+1. **Candidates.** Each canonical claim's nearest neighbours in sentence-embedding space
+   (:func:`~argmap.relate.candidates.candidate_pairs`, near-linear in the number of
+   claims), plus pairs the articles point at: a claim opening with a contrast marker and
+   the claims just before it, and what a speaker says right after rejecting something
+   ("Mullan rejected the comparison") with the claims of others before it.
+2. **Classification.** The shipped relation model reads each pair (both orders
+   averaged): probabilities of *supports*, *contradicts*, *unrelated*.
+3. **Signals** from the text (:mod:`.signals`: contrast, rejection, undercut of an
+   analogy, negation, disagreeing figures) raise the probability they point to.
+4. **Direction.** An attack goes from the claim with the signal (or the later one) to
+   the earlier; support goes from evidence (a statistic, a fact) to what it supports (a
+   recommendation, an evaluation), else from the less to the more widely made claim.
+
+A relation is kept when its class is *supports* or *contradicts* with probability of
+at least :data:`KEEP`; below :data:`FIRM` it is marked tentative. The rationale says what
+decided it, for an editor: ``contrast: 'However, critics ...'; model contradicts 0.91``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..records import Article, CanonicalClaim, Claim, Relation
+from . import signals as sg
+from .candidates import candidate_pairs
+
+KEEP = 0.5
+FIRM = 0.7
+NEIGHBOURS = 10
+MIN_COSINE = 0.35
+#: How far back (in claims of the same article) a contrast or a rejection reaches.
+WINDOW = 3
+_EVIDENCE_RANK = {
+    "statistic": 0,
+    "fact": 0,
+    "causal": 1,
+    "prediction": 2,
+    "evaluation": 2,
+    "recommendation": 3,
+}
+
+
+@dataclass
+class _Pair:
+    a: int
+    b: int
+    cosine: float
+    signals: list[tuple[int, sg.Signal, str]]  # (attacker index, signal, quote)
+
+
+def canonical_vectors(
+    canonical: Sequence[CanonicalClaim], claims: Sequence[Claim], vectors: np.ndarray
+) -> np.ndarray:
+    """One unit vector per canonical claim: the mean of its occurrences' vectors."""
+    row = {c.id: i for i, c in enumerate(claims)}
+    out = np.zeros((len(canonical), vectors.shape[1] if len(vectors) else 384), dtype=np.float32)
+    for k, canon in enumerate(canonical):
+        v = vectors[[row[i] for i in canon.claim_ids]].mean(axis=0)
+        out[k] = v / (np.linalg.norm(v) or 1.0)
+    return out
+
+
+def relate_claims(
+    canonical: Sequence[CanonicalClaim],
+    claims: Sequence[Claim],
+    articles: Sequence[Article],
+    vectors: np.ndarray,
+    model: Any,
+    *,
+    neighbours: int = NEIGHBOURS,
+    min_cosine: float = MIN_COSINE,
+) -> list[Relation]:
+    """Relations between canonical claims (see the module docstring)."""
+    if len(canonical) < 2:
+        return []
+    cvec = canonical_vectors(canonical, claims, vectors)
+    index = {k.id: n for n, k in enumerate(canonical)}
+    canon_of = {cid: k.id for k in canonical for cid in k.claim_ids}
+    pairs: dict[tuple[int, int], _Pair] = {}
+    for i, j, cos in candidate_pairs(cvec, k=neighbours, min_cosine=min_cosine):
+        pairs[(i, j)] = _Pair(i, j, cos, [])
+    # an argument from analogy meets every claim that names what it compares with
+    analogies: dict[str, list[int]] = defaultdict(list)
+    for n, k in enumerate(canonical):
+        for entity in sg.analogy_entities(k.text):
+            analogies[entity].append(n)
+    for entity, targets in sorted(analogies.items()):
+        mentions = [n for n, k in enumerate(canonical) if entity in k.text][:50]
+        for t in targets[:20]:
+            for n in mentions:
+                if n != t:
+                    key = (min(n, t), max(n, t))
+                    if key not in pairs:
+                        pairs[key] = _Pair(key[0], key[1], float(cvec[key[0]] @ cvec[key[1]]), [])
+    for attacker, target, signal, quote in _discourse_signals(claims, articles, canon_of, index):
+        key = (min(attacker, target), max(attacker, target))
+        pair = pairs.get(key)
+        if pair is None:
+            pair = pairs[key] = _Pair(key[0], key[1], float(cvec[key[0]] @ cvec[key[1]]), [])
+        pair.signals.append((attacker, signal, quote))
+    # text-pair signals: undercut of an analogy, negation, disagreeing figures
+    for pair in pairs.values():
+        ta, tb = canonical[pair.a].text, canonical[pair.b].text
+        for attacker, x, y in ((pair.a, ta, tb), (pair.b, tb, ta)):
+            s = sg.undercut(x, y)
+            if s is not None:
+                pair.signals.append((attacker, s, ""))
+        for s in (sg.negation(ta, tb), sg.numbers(ta, tb)):
+            if s is not None:
+                pair.signals.append((-1, s, ""))
+    ordered = sorted(pairs.values(), key=lambda p: (p.a, p.b))
+    probs = (
+        model.predict([(canonical[p.a].text, canonical[p.b].text) for p in ordered])
+        if ordered
+        else []
+    )
+    first = _first_positions(canonical, claims, articles)
+    out: list[Relation] = []
+    for pair, prob in zip(ordered, probs, strict=True):
+        relation = _decide(pair, prob, canonical, first)
+        if relation is not None:
+            out.append(relation)
+    out.sort(key=lambda r: (index[r.target], index[r.source]))
+    return out
+
+
+def _decide(
+    pair: _Pair, prob: Any, canonical: Sequence[CanonicalClaim], first: dict[str, tuple]
+) -> Relation | None:
+    model = (float(prob[0]), float(prob[1]), float(prob[2]))
+    scores = list(model)
+    notes: list[str] = []
+    attackers: list[int] = []
+    attack_kind = "rebut"
+    for attacker, signal, quote in pair.signals:
+        k = 1 if signal.relation == "contradicts" else 0
+        scores[k] += signal.weight
+        notes.append(f"{signal.note}" + (f": '{quote}'" if quote else ""))
+        if attacker >= 0 and k == 1:
+            attackers.append(attacker)
+        if signal.attack:
+            attack_kind = signal.attack
+    total = sum(scores)
+    scores = [s / total for s in scores]
+    label = int(np.argmax(scores))
+    if label == 2 or scores[label] < KEEP:
+        return None
+    score = round(scores[label], 4)
+    name = "supports" if label == 0 else "contradicts"
+    a, b = canonical[pair.a], canonical[pair.b]
+    if name == "contradicts":
+        if attackers:
+            src = canonical[max(set(attackers), key=attackers.count)]
+        else:
+            src = max((a, b), key=lambda k: first[k.id])  # the later one answers the earlier
+        tgt = b if src is a else a
+    else:
+        src, tgt = _support_direction(a, b, first)
+    rationale = "; ".join([*dict.fromkeys(notes), f"model {name} {model[label]:.2f}"])
+    return Relation(
+        source=src.id,
+        target=tgt.id,
+        relation=name,
+        score=score,
+        rationale=rationale,
+        attack=attack_kind if name == "contradicts" else None,
+        signals=tuple(sorted({s.name for _, s, _ in pair.signals})),
+        model=tuple(round(x, 4) for x in model),  # type: ignore[arg-type]
+        tentative=score < FIRM,
+    )
+
+
+def _support_direction(
+    a: CanonicalClaim, b: CanonicalClaim, first: dict[str, tuple]
+) -> tuple[CanonicalClaim, CanonicalClaim]:
+    """Evidence supports what it is evidence for; else the less widely made claim
+    supports the more widely made one; else the later supports the earlier."""
+    ra, rb = _EVIDENCE_RANK.get(a.kind, 1), _EVIDENCE_RANK.get(b.kind, 1)
+    if ra != rb:
+        return (a, b) if ra < rb else (b, a)
+    pa, pb = len(a.speakers) + len(a.outlets), len(b.speakers) + len(b.outlets)
+    if pa != pb:
+        return (a, b) if pa < pb else (b, a)
+    return (a, b) if first[a.id] > first[b.id] else (b, a)
+
+
+def _first_positions(
+    canonical: Sequence[CanonicalClaim], claims: Sequence[Claim], articles: Sequence[Article]
+) -> dict[str, tuple]:
+    """Where each canonical claim is first made: (publication date, article order, offset)."""
+    by_article = {a.id: (a.published or "9999", i) for i, a in enumerate(articles)}
+    by_claim = {c.id: c for c in claims}
+    out = {}
+    for k in canonical:
+        out[k.id] = min(
+            (*by_article[by_claim[i].article_id], by_claim[i].start) for i in k.claim_ids
+        )
+    return out
+
+
+def _discourse_signals(
+    claims: Sequence[Claim],
+    articles: Sequence[Article],
+    canon_of: dict[str, str],
+    index: dict[str, int],
+) -> list[tuple[int, int, sg.Signal, str]]:
+    """(attacker, target, signal, quote) from contrast openers and rejections."""
+    text_of = {a.id: a.text for a in articles}
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_article[c.article_id].append(c)
+    found: list[tuple[int, int, sg.Signal, str]] = []
+    for aid, items in by_article.items():
+        items.sort(key=lambda c: c.start)
+        text = text_of[aid]
+        rejecting: dict[str, int] = {}  # speaker -> position of their last rejection
+        for pos, claim in enumerate(items):
+            sentence = text[claim.sentence_start : claim.sentence_end]
+            me = index[canon_of[claim.id]]
+            earlier = [
+                c for c in items[max(0, pos - WINDOW) : pos] if c.speaker_id != claim.speaker_id
+            ]
+            if sg.contrast_opening(sentence):
+                opener = " ".join(sentence.split()[:4])
+                for other in earlier:
+                    them = index[canon_of[other.id]]
+                    if them != me:
+                        found.append(
+                            (
+                                me,
+                                them,
+                                sg.Signal("contrast", "contradicts", 0.2, "contrast"),
+                                opener + " ...",
+                            )
+                        )
+            if sg.REJECTION.search(sentence) and claim.speaker_kind != "outlet":
+                rejecting[claim.speaker_id] = pos
+            elif sg.REJECTION.search(sentence):
+                # "Mullan rejected the comparison." is the outlet's sentence about Mullan
+                for later in items[pos + 1 : pos + 1 + WINDOW]:
+                    if later.speaker_id != claim.speaker_id and later.speaker in sentence:
+                        rejecting[later.speaker_id] = pos
+            since = rejecting.get(claim.speaker_id)
+            if since is not None and 0 <= pos - since <= WINDOW and claim.attribution != "outlet":
+                quote = " ".join(
+                    text[items[since].sentence_start : items[since].sentence_end].split()[:6]
+                )
+                for other in items[max(0, since - WINDOW) : since]:
+                    if other.speaker_id == claim.speaker_id:
+                        continue
+                    them = index[canon_of[other.id]]
+                    if them != me:
+                        found.append(
+                            (
+                                me,
+                                them,
+                                sg.Signal(
+                                    "rejection", "contradicts", 0.25, "answers after rejecting it"
+                                ),
+                                quote + " ...",
+                            )
+                        )
+    return found

@@ -1,0 +1,174 @@
+"""A built-in taxonomy of common stakeholder types.
+
+Used to name discovered perspectives in words an editor understands ("Company
+executives", "Campaign groups", "Academics and researchers") and, by the gap report, to
+find stakeholders that articles talk about but never quote. Users extend it with the
+manifest's ``[[stakeholders]]``.
+
+Each type lists ``cues``: words that, in a speaker's name, role or description, mark
+a member ("university" → academia), and ``terms``: how articles refer to the group as
+a whole ("open-source developers", "chip makers").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class StakeholderType:
+    id: str
+    label: str
+    cues: tuple[str, ...]
+    terms: tuple[str, ...]
+
+
+def _t(id_: str, label: str, cues: str, terms: str) -> StakeholderType:
+    return StakeholderType(
+        id_, label, tuple(cues.split("|")), tuple(t.strip() for t in terms.split("|") if t.strip())
+    )
+
+
+TYPES: tuple[StakeholderType, ...] = (
+    _t(
+        "government",
+        "Government and elected officials",
+        "mayor|council|councillor|councilor|minister|ministry|government|senator|congress|"
+        "congressman|congresswoman|parliament|mp|governor|president|administration|white house|"
+        "department|secretary|cabinet|city hall|state|federal|official|lawmaker|legislator|"
+        "politician|prime minister|chancellor|commissioner",
+        "government|governments|officials|lawmakers|legislators|policymakers|politicians|"
+        "ministers|the council|councillors|city hall",
+    ),
+    _t(
+        "regulators",
+        "Regulators",
+        "regulator|regulatory|commission|authority|agency|watchdog|inspectorate|ombudsman",
+        "regulators|watchdogs|the regulator",
+    ),
+    _t(
+        "industry",
+        "Companies and executives",
+        "company|companies|firm|corporation|inc|ltd|llc|corp|chief executive|ceo|executive|"
+        "founder|co-founder|chairman|chairwoman|president of|lab|labs|maker|developer|"
+        "manufacturer|retailer|store|chain|operator|provider|group plc|industry|business",
+        "companies|firms|industry|the industry|tech companies|businesses|corporations|"
+        "executives|manufacturers|developers",
+    ),
+    _t(
+        "startups",
+        "Startups and smaller firms",
+        "startup|start-up|small business|small firm|founder of",
+        "startups|start-ups|small businesses|smaller firms|new entrants|smaller competitors",
+    ),
+    _t(
+        "traders",
+        "Shops and local businesses",
+        "trader|traders|shop|shopkeeper|chamber of trade|chamber of commerce|hardware|retail",
+        "traders|shopkeepers|shop owners|local businesses|retailers|city-centre businesses",
+    ),
+    _t(
+        "open-source",
+        "Open-source developers",
+        "open-source|open source|independent developer|hobbyist",
+        "open-source developers|open source developers|open-source community|"
+        "independent researchers|open-source ai|hobbyists",
+    ),
+    _t(
+        "hardware",
+        "Chip and hardware makers",
+        "chip|semiconductor|nvidia|hardware|foundry",
+        "chip makers|chipmakers|chip manufacturers|semiconductor makers|hardware manufacturers|"
+        "hardware makers",
+    ),
+    _t(
+        "academia",
+        "Academics and researchers",
+        "university|college|professor|academic|researcher|scientist|institute|scholar|"
+        "lecturer|phd|research fellow|laboratory",
+        "researchers|academics|scientists|universities|experts",
+    ),
+    _t(
+        "analysts",
+        "Analysts and consultants",
+        "analyst|consultant|consultancy|associates|think tank|economist|strategist|"
+        "enderle|research firm|advisory",
+        "analysts|economists|consultants|observers|commentators|forecasters",
+    ),
+    _t(
+        "investors",
+        "Investors",
+        "investor|venture capital|venture capitalist|fund|bank|banker|shareholder|hedge fund",
+        "investors|shareholders|markets|venture capitalists",
+    ),
+    _t(
+        "civil-society",
+        "Campaigners and civil society",
+        "campaign|campaigner|campaign group|activist|advocacy|charity|ngo|foundation|coalition|"
+        "alliance|group",
+        "campaigners|activists|civil society|advocacy groups|charities|ngos|civil society groups",
+    ),
+    _t(
+        "labour",
+        "Workers and unions",
+        "union|workers|worker|staff|employees|labour|labor|nurse|driver",
+        "workers|employees|unions|staff|care workers|home care workers|shift workers|drivers",
+    ),
+    _t(
+        "health",
+        "Doctors and health workers",
+        "doctor|physician|nurse|hospital|clinic|health|medical|respiratory|gp|pharmacist",
+        "doctors|nurses|health workers|patients|pharmacists",
+    ),
+    _t(
+        "public",
+        "Residents and the public",
+        "resident|residents|citizen|citizens|voter|voters|commuter|commuters|parent|parents|"
+        "consumer|consumers|user|users|customer|customers|public",
+        "residents|the public|citizens|voters|commuters|consumers|users|customers|families|"
+        "parents|taxpayers|motorists|drivers",
+    ),
+    _t(
+        "developing-countries",
+        "Developing countries",
+        "developing|global south|emerging economies|africa|india|brazil|indonesia",
+        "developing countries|developing nations|developing economies|the global south|"
+        "emerging economies|poorer countries",
+    ),
+    _t(
+        "security",
+        "Security and defence experts",
+        "security|defence|defense|military|pentagon|intelligence|arms control|nuclear",
+        "security experts|defence officials|the military|intelligence agencies",
+    ),
+    _t(
+        "media",
+        "Media and commentators",
+        "newspaper|outlet|journalist|editor|columnist|broadcaster|podcast|commentator",
+        "journalists|the media|commentators|columnists",
+    ),
+)
+
+BY_ID = {t.id: t for t in TYPES}
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def classify_speaker(
+    name: str, role: str | None = None, kind: str = "", descriptors: str = ""
+) -> str | None:
+    """The stakeholder type of a speaker, from its name, stated role and descriptions;
+    None when nothing says."""
+    text = " ".join(x for x in (name, role or "", descriptors) if x).lower()
+    best: tuple[int, int, str] | None = None
+    for order, stype in enumerate(TYPES):
+        hits = sum(1 for cue in stype.cues if _contains(text, cue))
+        if hits and (best is None or hits > best[0] or (hits == best[0] and order < best[1])):
+            best = (hits, order, stype.id)
+    if best is None and kind == "organisation":
+        return "industry" if re.search(r"\b(inc|corp|ltd|ai|labs?)\b", text) else None
+    return best[2] if best else None
+
+
+def _contains(text: str, cue: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(cue)}(?![a-z])", text) is not None
