@@ -335,3 +335,36 @@ def init(
     OutputDir._write_bytes(target.resolve(), text.encode("utf-8"))
     if not quiet:
         click.echo(f"wrote {target}: edit it, then run `argmap run {corpus} --out DIR`", err=True)
+
+
+@main.command()
+@click.argument("pairs", type=click.File("r", encoding="utf-8"))
+@click.option(
+    "--output",
+    "-o",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Where to write the results (default: stdout).",
+)
+@click.option(
+    "--keep-going",
+    is_flag=True,
+    help='Report a bad line as {"line", "error"} and go on, instead of stopping there.',
+)
+@handle_errors
+def relate(pairs: Any, output: Any, keep_going: bool) -> None:
+    """Classify claim pairs from a JSONL file (- for stdin).
+
+    Each input line is {"id", "a", "b"}; each output line is {"id", "relation",
+    "score", "scores": {"supports", "contradicts", "unrelated"}} where relation is
+    supports, contradicts or unrelated ("a supports b"). A bad line stops the run
+    with its line number (exit 1) unless --keep-going.
+    """
+    from .relate.pairs import classify_pairs
+
+    errors = 0
+    for record in classify_pairs(pairs, on_error="record" if keep_going else "raise"):
+        if "error" in record:
+            errors += 1
+        output.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+    sys.exit(EXIT_PARTIAL if errors else EXIT_OK)

@@ -222,6 +222,7 @@ def _stepper(progress: Progress | None, name: str, total: int) -> Callable[[str]
 
 def write(analysis: Analysis, out: OutputDir) -> list[Path]:
     """Write one corpus's files into ``out`` (already prepared)."""
+    from .export import interchange
     from .export.graph import graph_document
 
     corpus, extraction = analysis.corpus, analysis.extraction
@@ -229,6 +230,11 @@ def write(analysis: Analysis, out: OutputDir) -> list[Path]:
         out.write_json("claims.json", claims_document(corpus, extraction, analysis.perspectives))
     ]
     files.append(out.write_json("graph.json", graph_document(analysis)))
+    files.append(out.write_text("graph.graphml", interchange.graphml(analysis.graph)))
+    files.append(out.write_json("graph.aif.json", interchange.aif(analysis)))
+    files.append(out.write_text("graph.argdown", interchange.argdown(analysis)))
+    files.append(out.write_text("claims.csv", interchange.claims_csv(analysis.graph)))
+    files.append(out.write_text("relations.csv", interchange.relations_csv(analysis.graph)))
     return files
 
 

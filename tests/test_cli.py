@@ -232,3 +232,35 @@ def test_output_folder_inside_the_corpus_is_not_read_back(tmp_path):
     second = invoke("claims", corpus, "--format", "json", "--quiet")
     data = json.loads(second.output)
     assert not any(a["path"].startswith("out/") for a in data["articles"])
+
+
+@pytest.mark.slow
+def test_relate_classifies_pairs_in_order(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(
+        json.dumps(
+            {"id": "p1", "a": "The tax will cut traffic.", "b": "The tax will not cut traffic."}
+        )
+        + "\n"
+        + json.dumps(
+            {"id": "p2", "a": "Bus fares rise in April.", "b": "The museum opens on Sunday."}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = invoke("relate", pairs)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["id"] for r in rows] == ["p1", "p2"]
+    for r in rows:
+        assert r["relation"] in ("supports", "contradicts", "unrelated")
+        assert set(r["scores"]) == {"supports", "contradicts", "unrelated"}
+        assert abs(sum(r["scores"].values()) - 1) < 0.01
+
+
+def test_relate_names_the_bad_line(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"id": "p1", "a": "x", "b": "y"}\nnot json\n', encoding="utf-8")
+    result = invoke("relate", pairs)
+    assert result.exit_code == 1
+    assert "line 2" in result.output
