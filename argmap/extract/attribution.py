@@ -382,7 +382,7 @@ class ArticleAttributor:
         if k is None:
             return parts, last
         # skip to the end of the sentence that holds the attribution
-        end_char = self.sents[k].end_char
+        end_char = _content_end(self.sents[k])
         while k + 1 < len(self.sents):
             nxt = self.sents[k + 1]
             gap = self.text[end_char : nxt.start_char]
@@ -401,7 +401,7 @@ class ArticleAttributor:
             parts.append(self._inner(info))
             last = info.last
             k = self.sent_of.get(info.last, k + 1)
-            end_char = self.sents[k].end_char
+            end_char = _content_end(self.sents[k])
         return parts, last
 
     def _colon_paragraph_cue(self, info: _QuoteInfo) -> Token | None:
@@ -902,6 +902,12 @@ def _single_named_member(head: Token) -> Token | None:
             if len(heads) == 1:
                 return heads[0]
     return None
+
+
+def _content_end(sent: Span) -> int:
+    """Where a sentence's last non-space token ends (its span may hold the line break)."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return sent.end_char if last is None else last.idx + len(last)
 
 
 def _previous_word(doc: Doc, i: int) -> Token | None:

@@ -40,6 +40,12 @@ _ORG_WORDS = re.compile(
     r"Energy|Capital|Fund|Hospital|School|Club|Institution|Organisation|Organization)\b|&"
 )
 _CAMEL = re.compile(r"[a-z][A-Z]")
+_ROLE_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson minister secretary senator mayor governor president "
+    "director executive chairman chairwoman economist analyst researcher professor lawyer "
+    "founder co-founder official adviser advisor aide candidate leader chief manager officer "
+    "editor reporter correspondent judge ambassador commissioner councillor councilor".split()
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
@@ -163,6 +169,9 @@ def _run_label(span: Span, titled: bool, alone: Counter[str]) -> str:
                 return "PERSON"
     if titled or name_gender(text):
         return "PERSON"
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lemma_.lower() in _ROLE_NOUNS:
+        return "PERSON"  # "Foreign Ministry spokesman Lu Kang"
     if len(span) <= 3 and alone.get(span[-1].text, 0) > 0:
         return "PERSON"  # its last word is used on its own: a surname
     return "ORG"
