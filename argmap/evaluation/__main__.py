@@ -87,8 +87,27 @@ def restatements(data: Path) -> dict[str, Any]:
     return res
 
 
+def polnear(data: Path) -> dict[str, Any]:
+    """Attribution on PolNeAR dev (options: ``python -m argmap.evaluation.polnear -h``)."""
+    from argmap.evaluation import polnear as pn
+
+    if not (data / "polnear" / "dev").is_dir():
+        raise MissingData(f"PolNeAR not found under {data}/polnear/dev")
+    result, seconds, _ = pn.run(data, "dev")
+    res: dict[str, Any] = result.summary() | {"seconds": round(seconds, 1)}
+    res["table"] = [
+        ["PolNeAR dev gold attributions", res["gold_attributions"]],
+        ["precision", res["precision"]],
+        ["recall", res["recall"]],
+        ["F1", res["f1"]],
+        ["speaker accuracy", res["speaker_accuracy"]],
+    ]
+    return res
+
+
 #: name -> measurement. Other stages add their own lines here.
 COMMANDS: dict[str, Callable[[Path], dict[str, Any]]] = {
+    "polnear": polnear,
     "perspectrum": perspectrum,
     "argkp": argkp,
     "restatements": restatements,

@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..records import Article, Claim, Region, stable_id
 
@@ -249,14 +250,62 @@ def run(
     *,
     n_process: int | None = None,
     pipeline: str | None = None,
-) -> tuple[Result, float]:
+    limit: int | None = None,
+    with_breakdown: bool = False,
+) -> tuple[Result, float, dict[str, dict[str, float]]]:
     from ..extract import extract_claims
 
     articles, gold = load_split(data, split)
+    if limit:
+        articles = articles[:limit]
     t0 = time.perf_counter()
     extraction = extract_claims(articles, pipeline, n_process=n_process)
     elapsed = time.perf_counter() - t0
-    return score(articles, gold, extraction.claims), elapsed
+    parts = breakdown(articles, gold, extraction.claims) if with_breakdown else {}
+    return score(articles, gold, extraction.claims), elapsed, parts
+
+
+def cue_category(cue: str, nlp: Any) -> str:
+    """speech, cognition, according, punctuation or other: the kind of a gold cue."""
+    from ..extract import lexicon as lx
+
+    cue = cue.strip()
+    if not cue:
+        return "none"
+    if cue in (":", "―", "—", "-", "--"):
+        return "punctuation"
+    lemmas = {t.lemma_.lower() for t in nlp(cue.lower())}
+    if "according" in lemmas:
+        return "according"
+    if lemmas & lx.SPEECH_VERBS:
+        return "speech"
+    if lemmas & lx.COGNITION_VERBS:
+        return "cognition"
+    return "other"
+
+
+def breakdown(
+    articles: Sequence[Article], gold: dict[str, list[GoldAttribution]], claims: Sequence[Claim]
+) -> dict[str, dict[str, float]]:
+    """Recall by kind of gold cue, and for quoted against unquoted content."""
+    from ..nlp import load_pipeline
+
+    nlp = load_pipeline()
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.attribution in ("direct", "indirect"):
+            by_article[c.article_id].append(c)
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for article in articles:
+        for g in gold.get(article.id, []):
+            hit = any(matches(g, c) for c in by_article[article.id])
+            quoted = any(q in g.content_text for q in ("“", '"', "''"))
+            content = "content: quoted" if quoted else "content: not quoted"
+            for key in (f"cue: {cue_category(g.cue_text, nlp)}", content):
+                total[key] += 1
+                found[key] += hit
+    return {k: {"gold": total[k], "recall": round(found[k] / total[k], 3)} for k in sorted(total)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -273,6 +322,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pipeline", default=None, help="spaCy pipeline to use")
     parser.add_argument("--n-process", type=int, default=None)
     parser.add_argument("--errors", type=int, default=0, help="print N examples of each error type")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument(
+        "--breakdown", action="store_true", help="recall by kind of cue and quoted/unquoted"
+    )
     parser.add_argument(
         "--json", type=Path, default=None, help="also write the figures to this JSON file"
     )
@@ -282,8 +335,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"PolNeAR not found under {args.data}/polnear/{args.split}; skipping.", file=sys.stderr
         )
         return 0
-    result, elapsed = run(args.data, args.split, n_process=args.n_process, pipeline=args.pipeline)
+    result, elapsed, parts = run(
+        args.data,
+        args.split,
+        n_process=args.n_process,
+        pipeline=args.pipeline,
+        limit=args.limit,
+        with_breakdown=args.breakdown,
+    )
     summary = result.summary() | {"split": args.split, "seconds": round(elapsed, 1)}
+    if parts:
+        summary["breakdown"] = parts
     gold_n, predicted = summary["gold_attributions"], summary["predicted"]
     print(f"PolNeAR {args.split}: {gold_n} gold attributions, {predicted} predicted")
     print(f"  precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}")
@@ -292,6 +354,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for attribution, counts in sorted(result.by_method.items()):
         total = sum(counts.values())
         print(f"  {attribution:9s} predicted {total:5d}  precision {counts['correct'] / total:.3f}")
+    for key, figures in parts.items():
+        print(f"  recall, {key:22s} {figures['recall']:.3f}  ({figures['gold']} gold)")
     if args.errors:
         print("\nMissed gold attributions (cue | content):")
         for path, cue, content in result.misses[: args.errors]:
