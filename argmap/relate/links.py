@@ -92,7 +92,7 @@ def relate_claims(
         for entity in sg.analogy_entities(k.text):
             analogies[entity].append(n)
     for entity, targets in sorted(analogies.items()):
-        mentions = [n for n, k in enumerate(canonical) if entity in k.text][:50]
+        mentions = [n for n, k in enumerate(canonical) if sg._mentions(k.text, entity)][:50]
         for t in targets[:20]:
             for n in mentions:
                 if n != t:

@@ -37,7 +37,8 @@ DISANALOGY = re.compile(
     r"\b(?:not comparable|no comparison|isn't comparable|is not like|unlike|different from|"
     r"differs? from|does not apply|doesn't apply|not the same|cautionary tale|false analogy|"
     r"analogy (?:fails|breaks|is flawed)|comparison (?:is weaker|does not hold|doesn't hold|fails)|"
-    r"far (?:easier|harder) to|harder to \w+ than|easier to \w+ than|weaker than it looks)\b",
+    r"far (?:easier|harder) to|(?:harder|easier|more difficult|less reliable) (?:to \w+ )?than|"
+    r"weaker than it looks)\b",
     re.IGNORECASE,
 )
 NEGATION = re.compile(r"\b(?:not|no|never|n't|nobody|none|neither|nor)\b", re.IGNORECASE)
@@ -66,32 +67,45 @@ class Signal:
 
 
 _ANALOGY_TARGET = re.compile(
-    r"\b(?:like|as|what|follow(?:s|ed|ing)?|cop(?:y|ies|ied|ying)|model(?:led)? on|similar to|"
+    r"\b(?i:like|what|follow(?:s|ed|ing)?|cop(?:y|ies|ied|ying)|model(?:led)? on|similar to|"
     r"compar(?:e|ed|ing) (?:\w+ )?(?:with|to)|comparison (?:with|to)|the same as|just as|as in|"
-    r"look at|learn from)\s+(?:the\s+)?([A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*)"
+    r"look at|learn from|inspired by|inspiration from|the way)\s+"
+    r"(?i:(?:the|those|that|ones?|used|in|of|past|existing|traditional|a|an)\s+)*"
+    r"([A-Za-z][\w-]*(?:\s+[A-Z][a-zA-Z]+)*)"
+)
+#: Words after a comparison marker that are not what is compared with.
+_NOT_NAMES = frozenset(
+    """i we they he she it this that these those the a an if when us them him her its their
+    our his my your what how who which there here now then so such other others all any
+    some many much more most less one two three""".split()
 )
 
 
 def analogy_entities(text: str) -> set[str]:
-    """The names a claim holds up as a model or compares with: "do exactly what
-    Hallerby did", "look at Hallerby", "follow nuclear arms control" (capitalised only)."""
-    return {m.group(1) for m in _ANALOGY_TARGET.finditer(text) if m.group(1) not in _NOT_NAMES}
+    """What a claim holds up as a model or compares with: "do exactly what Hallerby
+    did" -> Hallerby, "similar to those used in arms-control agreements" -> arms-control,
+    "look at Hallerby" -> Hallerby. The first content word is the key."""
+    out = set()
+    for m in _ANALOGY_TARGET.finditer(text):
+        key = m.group(1)
+        if key.lower() not in _NOT_NAMES and len(key) > 2:
+            out.add(key)
+    return out
 
 
-_NOT_NAMES = frozenset("I We They He She It This That These Those The A An If When".split())
+def _mentions(text: str, entity: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(entity.lower())}(?![\w-])", text.lower()) is not None
 
 
 def undercut(attacker: str, target: str) -> Signal | None:
     """Does ``attacker`` say that the analogy ``target`` argues from does not hold?"""
     entities = analogy_entities(target)
-    if not entities or not DISANALOGY.search(attacker):
-        lowered = attacker.lower()
-        if not entities or not any(e.lower() in lowered for e in entities):
-            return None
-        if not re.search(r"\b(?:but|not|only|whereas|while)\b", lowered):
-            return None
-    shared = sorted(e for e in entities if e.lower() in attacker.lower())
+    shared = sorted(e for e in entities if _mentions(attacker, e))
     if not shared:
+        return None
+    if not DISANALOGY.search(attacker) and not re.search(
+        r"\b(?:but|not|only|whereas|while|unlike)\b", attacker.lower()
+    ):
         return None
     return Signal(
         "undercut",
