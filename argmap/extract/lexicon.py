@@ -750,3 +750,9 @@ EVALUATIVE_NOUNS = frozenset(
 
 #: Verbs after which a quotation is a title, not a claim ("a paper titled '...'").
 TITLE_CUES = frozenset(["titled", "entitled", "headlined", "called", "named", "dubbed"])
+
+#: Acronyms of common nouns: never a speaker's name on their own.
+COMMON_ACRONYMS = frozenset(
+    "AI AGI ASI IPO CEO CFO CTO COO GDP GPU GPUs CPU API PR TV PC IT HR VAT LLM LLMs DNA RNA "
+    "COVID NGO NGOs ID IQ FAQ TL DR RSI ESG KPI ROI EV EVs SUV PhD MBA AM PM".split()
+)

@@ -24,6 +24,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .lexicon import COMMON_ACRONYMS
 from .speakers import name_gender
 
 TITLES = frozenset(
@@ -132,6 +133,8 @@ def complete_entities(doc: Doc, headline: tuple[int, int] | None = None) -> Doc:
     for name in sorted(proper):
         vote = votes[name]
         total = sum(vote.values())
+        if name.isupper() and (name in COMMON_ACRONYMS or vote.get("ORG", 0) * 2 <= total):
+            continue  # "AI", "IPO": an acronym is a name only when mostly tagged as one
         if name in surnames:
             decided[name] = "PERSON"
         elif sum(vote[label] for label in _PLACE_LABELS) > total / 2 and not _CAMEL.search(name):

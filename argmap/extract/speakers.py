@@ -218,7 +218,7 @@ class SpeakerResolver:
                 self._person_name(ent)  # learns the surname
             elif ent.label_ == "ORG":
                 name = clean_name(ent.text)
-                if name and len(name) > 2:
+                if name and len(name) > 2 and name not in lx.COMMON_ACRONYMS:
                     counts[name] = counts.get(name, 0) + 1
         if counts:
             best = max(sorted(counts), key=lambda n: counts[n])
@@ -234,6 +234,8 @@ class SpeakerResolver:
         ent = _entity_of(head)
         if ent is not None and ent.label_ in _NOT_SPEAKER_ENTS:
             return None
+        if head.text in lx.COMMON_ACRONYMS and (ent is None or len(ent) == 1):
+            return None  # "the company racing toward an IPO": an IPO never speaks
         np_tokens = _noun_phrase(head)
         start = np_tokens[0].idx
         end = np_tokens[-1].idx + len(np_tokens[-1])
@@ -267,7 +269,7 @@ class SpeakerResolver:
             if entity is not None:
                 role = self.roles.get(entity.name)
                 return Resolved(entity.name, "person", start, end, role, "nominal")
-        if head.pos_ == "PROPN" and head.text[:1].isupper():
+        if head.pos_ == "PROPN" and head.text[:1].isupper() and head.text not in lx.COMMON_ACRONYMS:
             text = clean_name(doc[np_tokens[0].i : head.i + 1].text)
             text = _strip_leading_lower(text)
             if text in self.surnames:
