@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from . import taxonomy
-from .records import Article, Assignment, Claim, Corpus, PerspectiveDef, Relation, Speaker
+from .records import Assignment, Claim, Corpus, PerspectiveDef, Relation, Speaker
 
 #: A content match needs at least this combined score (cosine + model support margin).
 CONTENT_FLOOR = 0.32
@@ -221,9 +221,15 @@ def discover(
     *,
     relations: Sequence[Relation] = (),
     claim_to_canonical: dict[str, str] | None = None,
-    merge_similarity: float = 0.5,
 ) -> list[PerspectiveDef]:
-    """Perspectives found in the corpus itself (see the module docstring)."""
+    """Perspectives found in the corpus itself (see the module docstring).
+
+    Units (an organisation with the people who speak for it, a person, a group) merge
+    when nothing they say contradicts each other and either they are the same kind of
+    stakeholder (and their claims are not notably far apart: cosine no more than half a
+    standard deviation below the mean between units), or the relation stage found them
+    supporting each other, or their claims are far closer than usual for this story
+    (cosine at least two standard deviations above the mean)."""
     units = _units(claims, speakers)
     if not units:
         return []
@@ -232,9 +238,13 @@ def discover(
         v = vectors[u.claims].mean(axis=0)
         centroids.append(v / (np.linalg.norm(v) or 1.0))
     cent = np.array(centroids)
+    sims = cent @ cent.T
+    n = len(units)
+    upper = sims[np.triu_indices(n, 1)] if n > 1 else np.zeros(0)
+    mean = float(upper.mean()) if upper.size else 0.0
+    std = float(upper.std()) if upper.size > 1 else 0.0
     agreement = _agreement(units, claims, relations, claim_to_canonical or {})
-    # agglomerative merging of units, most similar first, never across a contradiction
-    parent = list(range(len(units)))
+    parent = list(range(n))
 
     def root(x: int) -> int:
         while parent[x] != x:
@@ -242,41 +252,39 @@ def discover(
             x = parent[x]
         return x
 
-    sims = cent @ cent.T
     candidates = []
-    for i in range(len(units)):
-        for j in range(i + 1, len(units)):
+    for i in range(n):
+        for j in range(i + 1, n):
+            z = (float(sims[i, j]) - mean) / std if std > 1e-6 else 0.0
+            agree = agreement.get((i, j), 0)
             same_type = units[i].stype is not None and units[i].stype == units[j].stype
-            score = float(sims[i, j]) + 0.15 * same_type + 0.1 * agreement.get((i, j), 0)
-            candidates.append((score, i, j))
+            if agree < 0:
+                continue
+            if (same_type and z >= -0.5) or (agree >= 1 and z >= 0.0) or z >= 2.0:
+                candidates.append((z + agree, i, j))
     candidates.sort(key=lambda t: (-t[0], t[1], t[2]))
-    for score, i, j in candidates:
-        if score < merge_similarity:
-            break
+    for _, i, j in candidates:
         ri, rj = root(i), root(j)
         if ri == rj:
             continue
-        members_i = [k for k in range(len(units)) if root(k) == ri]
-        members_j = [k for k in range(len(units)) if root(k) == rj]
+        members_i = [k for k in range(n) if root(k) == ri]
+        members_j = [k for k in range(n) if root(k) == rj]
         if any(agreement.get((min(a, b), max(a, b)), 0) < 0 for a in members_i for b in members_j):
-            continue  # they contradict each other: not one perspective
+            continue  # someone in one contradicts someone in the other
         parent[rj] = ri
     clusters: dict[int, list[int]] = defaultdict(list)
-    for k in range(len(units)):
+    for k in range(n):
         clusters[root(k)].append(k)
-    found: list[PerspectiveDef] = []
-    names: Counter[str] = Counter()
     ranked = sorted(
         clusters.values(), key=lambda ks: (-sum(len(units[k].claims) for k in ks), ks[0])
     )
-    for ks in ranked:
+    named = [(_cluster_label(units, ks), ks) for ks in ranked]
+    counts = Counter(label for label, _ in named)
+    found: list[PerspectiveDef] = []
+    for label, ks in named:
         members = [s for k in ks for s in units[k].speakers]
-        types = Counter(units[k].stype for k in ks if units[k].stype)
-        stype = max(sorted(types), key=lambda t: types[t]) if types else None
-        label = taxonomy.BY_ID[stype].label if stype else "Other voices"
         head = _lead_names(members)
-        name = label if names[label] == 0 else f"{label}: {head}"
-        names[label] += 1
+        name = label if counts[label] == 1 else f"{label}: {head}"
         rows = [r for k in ks for r in units[k].claims]
         central = _central_claim(rows, vectors, claims)
         description = f"Voices: {head}. Central claim: “{_shorten(claims[central].text, 160)}”"
@@ -289,14 +297,21 @@ def discover(
                 source="discovered",
             )
         )
-    # the first-named label gets its qualifier too when another group shares it
-    for i, p in enumerate(found):
-        if names[p.name] > 1 and ":" not in p.name:
-            head = _lead_names([s for s in speakers if s.name in p.members])
-            found[i] = PerspectiveDef(
-                _slug(f"{p.name}: {head}"), f"{p.name}: {head}", p.description, p.members, p.source
-            )
     return _unique_ids(found)
+
+
+def _cluster_label(units: Sequence[_Unit], ks: Sequence[int]) -> str:
+    """Words an editor understands: the stakeholder type most members share, or, for
+    groups the articles name themselves ("critics", "researchers"), those names."""
+    types = Counter(units[k].stype for k in ks if units[k].stype)
+    if types:
+        best = max(sorted(types), key=lambda t: types[t])
+        return taxonomy.BY_ID[best].label
+    groups = sorted({s.name for k in ks for s in units[k].speakers if s.kind == "group"})
+    if groups:
+        words = [g[:1].upper() + g[1:] for g in groups[:2]]
+        return " and ".join(words)
+    return "Other voices"
 
 
 def _units(claims: Sequence[Claim], speakers: Sequence[Speaker]) -> list[_Unit]:
@@ -397,4 +412,4 @@ def speaker_perspectives(
     return {sid: max(sorted(v), key=lambda p: v[p]) for sid, v in votes.items()}
 
 
-__all__ = ["Article", "assign_perspectives", "discover", "normalise_name", "speaker_perspectives"]
+__all__ = ["assign_perspectives", "discover", "normalise_name", "speaker_perspectives"]

@@ -166,9 +166,13 @@ def classify_speaker(
         if hits and (best is None or hits > best[0] or (hits == best[0] and order < best[1])):
             best = (hits, order, stype.id)
     if best is None and kind == "organisation":
-        return "industry" if re.search(r"\b(inc|corp|ltd|ai|labs?)\b", text) else None
+        # "OpenAI", "DeepMind": brand-style names are companies
+        if re.search(r"[a-z][A-Z]", name) or re.search(r"\b(inc|corp|ltd|ai|labs?)\b", text):
+            return "industry"
+        return None
     return best[2] if best else None
 
 
 def _contains(text: str, cue: str) -> bool:
-    return re.search(rf"(?<![a-z]){re.escape(cue)}(?![a-z])", text) is not None
+    """``cue`` as a word or phrase in ``text``, plural allowed ("researchers")."""
+    return re.search(rf"(?<![a-z]){re.escape(cue)}(?:s|es)?(?![a-z])", text) is not None

@@ -8,6 +8,7 @@ people, organisations and groups mentioned so far, so that "he", "she", "they", 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -97,6 +98,10 @@ class SpeakerResolver:
                     gender = _honorific_gender(ent) or name_gender(name)
                     if gender and not entity.gender:
                         entity.gender = gender
+                    if name not in self.roles and len(name.split()) >= 2:
+                        role = _person_role(ent.root, ent)
+                        if role:
+                            self.roles[name] = role
             elif ent.label_ in ("ORG", "GPE"):
                 name = clean_name(ent.text)
                 known = self.entities.get(name)
@@ -523,7 +528,14 @@ def described_as(head: Token) -> str | None:
     for child in head.rights:
         sub: list[Token] = []
         if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
-            sub = list(child.subtree)
+            # "Lead at The Anthropic Institute and Jack Clark, Co-founder ...": stop at the
+            # next coordinated name
+            cut = {t.i for c in child.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            sub = [t for t in child.subtree if t.i not in cut]
+            for k, t in enumerate(sub):
+                if t.dep_ == "cc" and k + 1 < len(sub) and sub[k + 1].ent_type_ == "PERSON":
+                    sub = sub[:k]
+                    break
         elif child.dep_ == "relcl" and child.lemma_.lower() in _ROLE_VERBS:
             sub = [t for t in child.subtree if not (t.dep_ == "nsubj" and t.head is child)]
         else:
@@ -535,6 +547,15 @@ def described_as(head: Token) -> str | None:
         if sub and len(sub) <= 14:
             return _SPACE.sub(" ", doc[sub[0].i : sub[-1].i + 1].text).strip(" ,;")
     return None
+
+
+def _tokens_text(tokens: Sequence[Token]) -> str:
+    """The words as written ("co-founder", not "co - founder"), runs kept together."""
+    out = ""
+    for k, t in enumerate(tokens):
+        joined = k > 0 and tokens[k - 1].i + 1 == t.i and not tokens[k - 1].whitespace_
+        out += ("" if k == 0 or joined else " ") + t.text
+    return out
 
 
 def _person_role(head: Token, ent: Span) -> str | None:
@@ -549,9 +570,9 @@ def _person_role(head: Token, ent: Span) -> str | None:
         orgs = [t for t in pre if t.ent_type_ in ("ORG", "GPE", "NORP") and t.pos_ == "PROPN"]
         title = [t for t in pre if t not in orgs]
         if title and orgs:
-            pieces.append(f"{' '.join(t.text for t in title)}, {' '.join(t.text for t in orgs)}")
+            pieces.append(f"{_tokens_text(title)}, {_tokens_text(orgs)}")
         else:
-            pieces.append(" ".join(t.text for t in pre))
+            pieces.append(_tokens_text(pre))
     described = described_as(head)
     if described:
         pieces.append(described)
@@ -559,7 +580,8 @@ def _person_role(head: Token, ent: Span) -> str | None:
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "from"):
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and pobj[0].ent_type_ in ("ORG", "GPE", "FAC"):
-                sub = list(pobj[0].subtree)
+                org = _entity_of(pobj[0])
+                sub = list(org) if org is not None and len(org) > 1 else list(pobj[0].subtree)
                 while sub and sub[0].dep_ == "det" and sub[0].lower_ == "the":
                     sub = sub[1:]
                 if sub:
