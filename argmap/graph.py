@@ -79,9 +79,9 @@ def build_graph(
             g.add_edge(a.id, a.duplicate_of, type="copy_of")
     speaker_votes: dict[str, Counter[str]] = defaultdict(Counter)
     for c in claims:
-        a = assignments.get(c.id)
-        if a is not None and a.perspective:
-            speaker_votes[c.speaker_id][a.perspective] += 1
+        assigned = assignments.get(c.id)
+        if assigned is not None and assigned.perspective:
+            speaker_votes[c.speaker_id][assigned.perspective] += 1
     known = {p.id for p in perspectives}
     for s in speakers:
         votes = speaker_votes.get(s.id, Counter())

@@ -303,7 +303,7 @@ def discover(
 def _cluster_label(units: Sequence[_Unit], ks: Sequence[int]) -> str:
     """Words an editor understands: the stakeholder type most members share, or, for
     groups the articles name themselves ("critics", "researchers"), those names."""
-    types = Counter(units[k].stype for k in ks if units[k].stype)
+    types: Counter[str] = Counter(t for k in ks if (t := units[k].stype) is not None)
     if types:
         best = max(sorted(types), key=lambda t: types[t])
         return taxonomy.BY_ID[best].label

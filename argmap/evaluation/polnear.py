@@ -194,8 +194,8 @@ def _name_tokens(text: str) -> set[str]:
 
 
 def speaker_right(gold: GoldAttribution, claim: Claim) -> bool:
-    mention = claim.speaker_start, claim.speaker_end
-    if mention[0] is not None and mention[1] is not None and _overlap(gold.source, (mention,)):
+    start, end = claim.speaker_start, claim.speaker_end
+    if start is not None and end is not None and _overlap(gold.source, ((start, end),)):
         return True
     gold_names = _name_tokens(gold.source_text)
     ours = _name_tokens(claim.speaker)

@@ -195,18 +195,21 @@ def extract_claims(
         from concurrent.futures import ProcessPoolExecutor
 
         global _WORKER_NLP
+        pool_options: dict[str, Any] = {"max_workers": n_process}
         if "fork" in mp.get_all_start_methods():
             # workers inherit the loaded pipeline: no second load, no re-import
-            ctx, initializer, initargs = mp.get_context("fork"), None, ()
+            pool_options["mp_context"] = mp.get_context("fork")
             _WORKER_NLP = model
         else:
             name = f"{model.meta.get('lang', 'en')}_{model.meta.get('name', '')}"
-            ctx, initializer, initargs = mp.get_context("spawn"), _worker_init, (name,)
+            pool_options |= {
+                "mp_context": mp.get_context("spawn"),
+                "initializer": _worker_init,
+                "initargs": (name,),
+            }
         chunk_size = max(4, min(batch_size, total // (n_process * 4) or 4))
         try:
-            with ProcessPoolExecutor(
-                max_workers=n_process, mp_context=ctx, initializer=initializer, initargs=initargs
-            ) as pool:
+            with ProcessPoolExecutor(**pool_options) as pool:
                 for chunk_result in pool.map(
                     _worker_run, ((chunk, gazetteer) for chunk in _chunks(articles, chunk_size))
                 ):

@@ -217,10 +217,9 @@ class ArticleAttributor:
         assert token_span is not None
         first = self.sents[self.sent_of[token_span[0]]]
         last = self.sents[self.sent_of.get(token_span[1], self.sent_of[token_span[0]])]
-        if cue is not None:
-            cue_sent = self.sent_of.get(
-                self.doc.char_span(cue[1], cue[2], alignment_mode="expand")[0].i
-            )
+        cue_span = self.doc.char_span(cue[1], cue[2], alignment_mode="expand") if cue else None
+        if cue_span is not None and len(cue_span):
+            cue_sent = self.sent_of.get(cue_span[0].i)
             if cue_sent is not None:
                 first = self.sents[min(cue_sent, self.sent_of[token_span[0]])]
                 last = self.sents[max(cue_sent, self.sent_of.get(token_span[1], cue_sent))]
@@ -773,9 +772,10 @@ class ArticleAttributor:
                 "surname" if canonical != name else "name",
             )
         else:
-            speaker = self.resolver.resolve(head)
-            if speaker is None:
+            resolved = self.resolver.resolve(head)
+            if resolved is None:
                 return None
+            speaker = resolved
         # the content runs to the end of the paragraph
         start = toks[colon + 1].idx if colon + 1 < len(toks) else None
         if start is None:

@@ -345,8 +345,8 @@ class SpeakerResolver:
                 return Resolved(entity.name, "person", start, end, role, "nominal")
             if det and det not in ("the", "this", "that"):
                 # "Donald Trump's campaign manager says": a person known by description
-                words = " ".join(t.text for t in np_tokens)
-                return Resolved(clean_name(words), "person", start, end, None, "description")
+                described = " ".join(t.text for t in np_tokens)
+                return Resolved(clean_name(described), "person", start, end, None, "description")
             if det:
                 return None
         if lemma in lx.GROUP_NOUNS or (plural and _people_noun(lemma)):
