@@ -149,11 +149,17 @@ class RelationModel:
     def predict(
         self,
         pairs: Sequence[tuple[str, str]],
-        batch_size: int = 32,
+        batch_size: int = 1,
         *,
         symmetric: bool | None = None,
     ) -> np.ndarray:
-        """Probabilities ``[n, 3]`` (float32; columns supports, contradicts, unrelated)."""
+        """Probabilities ``[n, 3]`` (float32; columns supports, contradicts, unrelated).
+
+        Each pair is run alone by default (``batch_size=1``): the int8 model quantises
+        its activations per call, so in a batch a pair's scores would shift slightly
+        with the other pairs and their padding. One at a time, a pair always gets the
+        same scores, whatever else is classified; it is also faster than padded
+        batches on 2 cores (``benchmarks/bench_relate.py``)."""
         if batch_size < 1:
             raise ModelError(f"batch_size must be at least 1, not {batch_size}.")
         clean: list[tuple[str, str]] = []
@@ -172,7 +178,7 @@ class RelationModel:
         return ((softmax(logits[:n]) + softmax(logits[n:])) / 2).astype(np.float32)
 
     def classify(
-        self, pairs: Sequence[tuple[str, str]], batch_size: int = 32
+        self, pairs: Sequence[tuple[str, str]], batch_size: int = 1
     ) -> list[tuple[str, float]]:
         """The most probable label of each pair with its probability."""
         probs = self.predict(pairs, batch_size)
