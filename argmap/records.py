@@ -250,6 +250,9 @@ class Extraction:
     failures: tuple[Failure, ...] = ()
     pipeline: str = ""
     stats: dict[str, Any] = field(default_factory=dict)
+    mentions: tuple[Mention, ...] = ()
+    questions: tuple[Question, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,3 +305,50 @@ class Assignment:
     perspective: str | None
     confidence: float
     evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A group or organisation an article talks about, whether or not it speaks.
+
+    ``key`` is the normalised name ("home care worker" for "home care workers"), used
+    to gather mentions across articles; ``role`` is how the sentence treats it:
+    ``subject``, ``object`` or ``other``.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str  # "group" | "organisation"
+    sentence_start: int
+    sentence_end: int
+    role: str = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question an article asks or reports (questions are never claims)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    quoted: bool = False
+    heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A sentence that dates something ("On March 3 the council voted ..."): an entry
+    for the explainer's timeline. ``date`` is ISO and as precise as the text:
+    ``2026-03-03``, ``2026-06`` or ``2019``; ``start``/``end`` span the sentence."""
+
+    article_id: str
+    start: int
+    end: int
+    date: str
+    date_text: str
+    date_start: int
+    date_end: int

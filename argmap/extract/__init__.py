@@ -16,10 +16,23 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from ..records import Article, Claim, Corpus, Extraction, Failure, Speaker, stable_id
+from ..records import (
+    Article,
+    Claim,
+    Corpus,
+    Event,
+    Extraction,
+    Failure,
+    Mention,
+    Question,
+    Speaker,
+    stable_id,
+)
 from .classify import classify, is_hedged
+from .dates import find_events
 from .gazetteer import Gazetteer, from_manifest
 from .gazetteer import Matcher as GazetteerMatcher
+from .mentions import find_mentions, find_questions
 from .names import complete_entities
 
 if TYPE_CHECKING:
@@ -28,6 +41,9 @@ if TYPE_CHECKING:
 __all__ = ["RawClaim", "extract_article", "extract_claims"]
 
 Progress = Callable[[int, int], None]
+#: What one article gives: its claims, the groups it talks about, its questions, its
+#: dated sentences; or the error message that stopped it.
+ArticleResult = tuple[list["RawClaim"], list[Mention], list[Question], list[Event]] | str
 
 #: Below this many articles extraction runs in-process (worker start-up costs ~2 s).
 PARALLEL_THRESHOLD = 24
@@ -124,7 +140,7 @@ def _worker_init(pipeline: str) -> None:
     _WORKER_NLP = load_pipeline(pipeline)
 
 
-def _worker_run(task: tuple[list[Article], Gazetteer]) -> list[list[RawClaim] | str]:
+def _worker_run(task: tuple[list[Article], Gazetteer]) -> list[ArticleResult]:
     assert _WORKER_NLP is not None
     articles, gazetteer = task
     return _parse_and_extract(_WORKER_NLP, articles, batch_size=16, gazetteer=gazetteer)
@@ -132,15 +148,23 @@ def _worker_run(task: tuple[list[Article], Gazetteer]) -> list[list[RawClaim] | 
 
 def _parse_and_extract(
     nlp: Language, articles: Sequence[Article], batch_size: int, gazetteer: Gazetteer = ()
-) -> list[list[RawClaim] | str]:
+) -> list[ArticleResult]:
     texts = (a.analysis_text() for a in articles)
     names = GazetteerMatcher(nlp, gazetteer)
-    out: list[list[RawClaim] | str] = []
+    out: list[ArticleResult] = []
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size), strict=True):
         try:
             headline = article.headline_region
             span = (headline.start, headline.end) if headline else None
-            out.append(extract_article(article, complete_entities(names.apply(doc), span)))
+            doc = complete_entities(names.apply(doc), span)
+            out.append(
+                (
+                    extract_article(article, doc),
+                    find_mentions(article, doc),
+                    find_questions(article, doc),
+                    find_events(article, doc),
+                )
+            )
         except Exception as exc:  # a bug on one article must not sink the run
             out.append(f"{type(exc).__name__}: {exc}")
     return out
@@ -183,7 +207,7 @@ def extract_claims(
     if n_process is None:
         n_process = (os.cpu_count() or 1) if len(articles) >= PARALLEL_THRESHOLD else 1
     n_process = max(1, min(n_process, len(articles) or 1))
-    results: list[list[RawClaim] | str] = []
+    results: list[ArticleResult] = []
     total = len(articles)
     if n_process == 1:
         for chunk in _chunks(articles, batch_size * 4):
@@ -219,6 +243,9 @@ def extract_claims(
         finally:
             _WORKER_NLP = None
     raw: list[RawClaim] = []
+    mentions: list[Mention] = []
+    questions: list[Question] = []
+    events: list[Event] = []
     failures: list[Failure] = []
     for article, result in zip(articles, results, strict=True):
         if isinstance(result, str):
@@ -231,14 +258,26 @@ def extract_claims(
                 )
             )
         else:
-            raw.extend(result)
+            raw.extend(result[0])
+            mentions.extend(result[1])
+            questions.extend(result[2])
+            events.extend(result[3])
     claims, speakers = finalize(raw, articles)
     stats = {
         "articles": len(articles),
         "claims": len(claims),
         "by_attribution": dict(sorted(Counter(c.attribution for c in claims).items())),
     }
-    return Extraction(tuple(claims), tuple(speakers), tuple(failures), label, stats)
+    return Extraction(
+        tuple(claims),
+        tuple(speakers),
+        tuple(failures),
+        label,
+        stats,
+        mentions=tuple(mentions),
+        questions=tuple(questions),
+        events=tuple(events),
+    )
 
 
 # ---- corpus-wide speaker names ---------------------------------------------------------
