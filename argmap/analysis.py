@@ -109,34 +109,55 @@ def single_source(g: nx.DiGraph) -> list[dict[str, Any]]:
     return sorted(out, key=lambda c: (-c["relations"], c["id"]))
 
 
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
-_OWN = re.compile(
-    r"\b(?:its|their) own\b|\b(?:its|their) (?:engineers|models|products|research|revenue|"
-    r"progress|growth|safety|results)\b"
+#: Words of progress, success and merit: what a party gains by claiming about itself.
+_BENEFIT = (
+    r"(?:progress\w*|grow\w*|revenue|profit\w*|success\w*|lead|leads|leading|leader\w*|best|"
+    r"record|safe|safer|safest|safety|responsibl[ey]|advanced|faster|better|improv\w*|"
+    r"innovat\w*|breakthrough\w*|valu\w+|ahead|strong\w*|conservative|accurate|proven|"
+    r"ship\w*|outperform\w*|surpass\w*|predates?|cheaper|pay for itself|\d[\d.,]*\w*)"
 )
+_WITHIN = r"(?:\W+\w+){0,5}?\W+"
+_FIRST_PERSON_BENEFIT = re.compile(rf"\b(?:we|our)\b{_WITHIN}{_BENEFIT}\b", re.IGNORECASE)
+
+
+def _possessive_benefit(names: set[str]) -> re.Pattern[str]:
+    """ "its engineers ship 8x", "Anthropic's revenue grew": the party's own something,
+    then within a few words a word of progress or merit."""
+    owners = [r"its", *(re.escape(n) + r"(?:'s|’s)" for n in sorted(names))]
+    return re.compile(rf"\b(?:{'|'.join(owners)}){_WITHIN}{_BENEFIT}\b", re.IGNORECASE)
 
 
 def self_serving(g: nx.DiGraph) -> list[dict[str, Any]]:
-    """Claims whose only speakers are the party the claim is about (its name, or "we",
-    "our" in its own words), with no independent source making them too."""
+    """Claims resting only on the party they favour: a person or organisation speaking
+    of its own something and its progress, success or merit ("its engineers ship 8x as
+    much code", "its focus on safety predates the boom"), or saying "we"/"our" so in
+    its own words ("we expect traffic to fall faster"). Outlets that repeat the claim
+    while naming the party (reporting it) are not independent sources; anyone else is."""
     out = []
     for node in claim_nodes(g):
         d = g.nodes[node]
-        if d["attributions"] == ["outlet"] or len(d["speaker_ids"]) != 1:
+        if d["attributions"] == ["outlet"] or d["kind"] not in ("statistic", "fact", "evaluation"):
             continue
-        speaker = g.nodes[d["speaker_ids"][0]]
-        names = {speaker["name"], *speaker.get("aliases", [])}
-        role = speaker.get("role") or ""
-        text = d["text"]
-        about_self = any(len(n) > 2 and re.search(rf"\b{re.escape(n)}\b", text) for n in names)
-        org_in_role = [w for w in re.findall(r"[A-Z][A-Za-z]+", role) if w in text]
-        first_person = "direct" in d["attributions"] and _FIRST_PERSON.search(text)
-        own = _OWN.search(text)
-        if (about_self or org_in_role or first_person or own) and d["kind"] in (
-            "statistic",
-            "fact",
-            "evaluation",
-            "prediction",
+        people = [s for s in d["speaker_ids"] if g.nodes[s].get("kind") != "outlet"]
+        if len(people) != 1 or g.nodes[people[0]].get("kind") == "group":
+            continue
+        speaker = g.nodes[people[0]]
+        names = {speaker["name"]} | {
+            a for a in speaker.get("aliases", []) if a[:1].isupper() and len(a) > 3 and " " not in a
+        }
+        independent = [
+            o
+            for o in d["occurrences"]
+            if o["speaker_id"] != people[0]
+            and not any(re.search(rf"\b{re.escape(n)}\b", o["text"]) for n in names)
+        ]
+        if independent:
+            continue
+        own = [o for o in d["occurrences"] if o["speaker_id"] == people[0]]
+        if any(
+            _possessive_benefit(names).search(o["text"])
+            or (o["attribution"] == "direct" and _FIRST_PERSON_BENEFIT.search(o["text"]))
+            for o in own
         ):
             out.append(_claim(g, node) | {"benefits": speaker["name"], "kind": d["kind"]})
     return sorted(out, key=lambda c: c["id"])

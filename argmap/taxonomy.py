@@ -18,15 +18,23 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class StakeholderType:
+    """``source``: the kind of source that would give this group a voice, as the gap
+    report's suggestions name it ("an open-source AI developer")."""
+
     id: str
     label: str
     cues: tuple[str, ...]
     terms: tuple[str, ...]
+    source: str = ""
 
 
-def _t(id_: str, label: str, cues: str, terms: str) -> StakeholderType:
+def _t(id_: str, label: str, cues: str, terms: str, source: str) -> StakeholderType:
     return StakeholderType(
-        id_, label, tuple(cues.split("|")), tuple(t.strip() for t in terms.split("|") if t.strip())
+        id_,
+        label,
+        tuple(cues.split("|")),
+        tuple(t.strip() for t in terms.split("|") if t.strip()),
+        source,
     )
 
 
@@ -40,12 +48,14 @@ TYPES: tuple[StakeholderType, ...] = (
         "politician|prime minister|chancellor|commissioner",
         "government|governments|officials|lawmakers|legislators|policymakers|politicians|"
         "ministers|the council|councillors|city hall",
+        "an elected official or a government spokesperson",
     ),
     _t(
         "regulators",
         "Regulators",
         "regulator|regulatory|commission|authority|agency|watchdog|inspectorate|ombudsman",
         "regulators|watchdogs|the regulator",
+        "a regulator",
     ),
     _t(
         "industry",
@@ -55,18 +65,21 @@ TYPES: tuple[StakeholderType, ...] = (
         "manufacturer|retailer|store|chain|operator|provider|group plc|industry|business",
         "companies|firms|industry|the industry|tech companies|businesses|corporations|"
         "executives|manufacturers|developers",
+        "a company executive",
     ),
     _t(
         "startups",
         "Startups and smaller firms",
         "startup|start-up|small business|small firm|founder of",
         "startups|start-ups|small businesses|smaller firms|new entrants|smaller competitors",
+        "a startup founder or a smaller competitor",
     ),
     _t(
         "traders",
         "Shops and local businesses",
         "trader|traders|shop|shopkeeper|chamber of trade|chamber of commerce|hardware|retail",
         "traders|shopkeepers|shop owners|local businesses|retailers|city-centre businesses",
+        "a shop owner or a local business group",
     ),
     _t(
         "open-source",
@@ -74,6 +87,7 @@ TYPES: tuple[StakeholderType, ...] = (
         "open-source|open source|independent developer|hobbyist",
         "open-source developers|open source developers|open-source community|"
         "independent researchers|open-source ai|hobbyists",
+        "an open-source developer or independent researcher",
     ),
     _t(
         "hardware",
@@ -81,6 +95,7 @@ TYPES: tuple[StakeholderType, ...] = (
         "chip|semiconductor|nvidia|hardware|foundry",
         "chip makers|chipmakers|chip manufacturers|semiconductor makers|hardware manufacturers|"
         "hardware makers",
+        "a chip or hardware maker",
     ),
     _t(
         "academia",
@@ -88,6 +103,7 @@ TYPES: tuple[StakeholderType, ...] = (
         "university|college|professor|academic|researcher|scientist|institute|scholar|"
         "lecturer|phd|research fellow|laboratory",
         "researchers|academics|scientists|universities|experts",
+        "an academic researcher",
     ),
     _t(
         "analysts",
@@ -95,12 +111,14 @@ TYPES: tuple[StakeholderType, ...] = (
         "analyst|consultant|consultancy|associates|think tank|economist|strategist|"
         "enderle|research firm|advisory",
         "analysts|economists|consultants|observers|commentators|forecasters",
+        "an independent analyst or economist",
     ),
     _t(
         "investors",
         "Investors",
         "investor|venture capital|venture capitalist|fund|bank|banker|shareholder|hedge fund",
         "investors|shareholders|markets|venture capitalists",
+        "an investor",
     ),
     _t(
         "civil-society",
@@ -108,18 +126,21 @@ TYPES: tuple[StakeholderType, ...] = (
         "campaign|campaigner|campaign group|activist|advocacy|charity|ngo|foundation|coalition|"
         "alliance|group",
         "campaigners|activists|civil society|advocacy groups|charities|ngos|civil society groups",
+        "a campaign group or civil-society organisation",
     ),
     _t(
         "labour",
         "Workers and unions",
         "union|workers|worker|staff|employees|labour|labor|nurse|driver",
         "workers|employees|unions|staff|care workers|home care workers|shift workers|drivers",
+        "a worker or a union representative",
     ),
     _t(
         "health",
         "Doctors and health workers",
         "doctor|physician|nurse|hospital|clinic|health|medical|respiratory|gp|pharmacist",
         "doctors|nurses|health workers|patients|pharmacists",
+        "a doctor or health worker",
     ),
     _t(
         "public",
@@ -128,6 +149,7 @@ TYPES: tuple[StakeholderType, ...] = (
         "consumer|consumers|user|users|customer|customers|public",
         "residents|the public|citizens|voters|commuters|consumers|users|customers|families|"
         "parents|taxpayers|motorists|drivers",
+        "a resident or member of the public",
     ),
     _t(
         "developing-countries",
@@ -135,18 +157,21 @@ TYPES: tuple[StakeholderType, ...] = (
         "developing|global south|emerging economies|africa|india|brazil|indonesia",
         "developing countries|developing nations|developing economies|the global south|"
         "emerging economies|poorer countries",
+        "an official or researcher from a developing country",
     ),
     _t(
         "security",
         "Security and defence experts",
         "security|defence|defense|military|pentagon|intelligence|arms control|nuclear",
         "security experts|defence officials|the military|intelligence agencies",
+        "a security or defence expert",
     ),
     _t(
         "media",
         "Media and commentators",
         "newspaper|outlet|journalist|editor|columnist|broadcaster|podcast|commentator",
         "journalists|the media|commentators|columnists",
+        "a journalist or media commentator",
     ),
 )
 

@@ -105,12 +105,41 @@ def polnear(data: Path) -> dict[str, Any]:
     return res
 
 
+def gaps_argkp(data: Path) -> dict[str, Any]:
+    """Missing perspectives on ArgKP dev: key points removed one at a time."""
+    from argmap.evaluation.gaps import evaluate_argkp_gaps
+
+    res = evaluate_argkp_gaps(data, "dev")
+    res["table"] = [
+        ["ArgKP dev topics / trials (key points)", f"{res['topics']} / {res['trials']}"],
+        ["key points that should be reported missing", res["expected_missing"]],
+        ["recall (reported missing)", res["recall"]],
+        ["false alarms (reported missing, but still argued)", res["false_alarm_rate"]],
+    ]
+    return res
+
+
+def gaps_perspectrum(data: Path) -> dict[str, Any]:
+    """The opposing side reported missing once its UNDERMINE clusters are dropped."""
+    from argmap.evaluation.gaps import evaluate_perspectrum_gaps
+
+    res = evaluate_perspectrum_gaps(data, "dev")
+    res["table"] = [
+        ["Perspectrum dev claims with both sides", res["claims"]],
+        ["opposing side reported missing or underrepresented", res["detected"]],
+        ["control (both sides kept): a side reported missing", res["control_false_missing"]],
+    ]
+    return res
+
+
 #: name -> measurement. Other stages add their own lines here.
 COMMANDS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "polnear": polnear,
     "perspectrum": perspectrum,
     "argkp": argkp,
     "restatements": restatements,
+    "gaps-argkp": gaps_argkp,
+    "gaps-perspectrum": gaps_perspectrum,
 }
 
 

@@ -1,0 +1,1129 @@
+"""Coverage gaps: which viewpoints a story's coverage misses, and who is never heard.
+
+:func:`find_gaps` reads what the earlier stages produced (claims with speakers and
+perspectives, the groups the articles talk about, the claim graph and its analysis) and
+returns a :class:`GapReport`:
+
+1. **Perspective balance.** For each perspective: its claims, direct quotes, distinct
+   speakers, share of the words of all claims, prominence (claims in headlines and in
+   the first three paragraphs) and the outlets that carry it; and a status:
+
+   - ``missing``: declared (in the manifest) but no claim is confidently in it;
+   - ``paraphrased_only``: it has claims, but never in its own words: no direct quote
+     from a speaker of this perspective and no assertion of an outlet that holds it;
+   - ``underrepresented``: heard, but with less than half an even share of the words
+     of the perspectives that are heard;
+   - ``present`` otherwise.
+
+2. **Voiceless stakeholders**: groups and organisations the articles talk about but
+   who never speak. Candidates come from the manifest's ``[[stakeholders]]``, from the
+   built-in taxonomy (:mod:`argmap.taxonomy`: its ``terms`` in the text) and from the
+   text itself (plural noun phrases that name people, and organisations, found while
+   parsing: :mod:`argmap.extract.mentions`). A candidate is heard when some speaker is
+   it or speaks for it (its name, aliases or stated role name the group; for a taxonomy
+   type, a speaker of that type).
+
+3. **Argument gaps**: attacks no claim answers; perspectives whose strongest opposing
+   claim goes unrebutted; load-bearing claims resting on one source, or only on the
+   party they benefit; questions the articles raise and leave open.
+
+4. **Suggestions**: for each gap, the kind of source that would fill it and on what,
+   grounded in the evidence ("a home care worker, on: 'There will be no discount for
+   care workers'").
+
+``gaps_document`` gives ``gaps.json`` (schema ``argmap/gaps@1``), ``gaps_markdown``
+the editor's report, ``gaps_text`` what ``argmap gaps`` prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from . import __version__, taxonomy
+from .graph import claim_nodes, relation_edges
+from .perspectives import MemberIndex
+from .records import (
+    Article,
+    Assignment,
+    Claim,
+    Corpus,
+    Extraction,
+    Mention,
+    PerspectiveDef,
+    Question,
+    Speaker,
+)
+from .schemas import GAPS
+
+#: A claim counts towards a perspective's presence only at this assignment confidence.
+PRESENT_CONFIDENCE = 0.5
+#: Below this fraction of an even share of words, a heard perspective is underrepresented.
+UNDER_SHARE = 0.5
+#: Paragraphs (0-based) that count as the top of an article for prominence.
+LEDE_PARAGRAPHS = 3
+#: Sentences a group found only in the text (or the taxonomy) must be mentioned in.
+MIN_TEXT_MENTIONS = 2
+#: A claim at least this close (cosine) to a question may answer it.
+ANSWER_COSINE = 0.6
+#: How many of each kind of argument gap get a suggestion.
+SUGGEST_PER_KIND = 3
+
+STATUSES = ("present", "underrepresented", "paraphrased_only", "missing")
+
+Encode = Callable[[list[str]], np.ndarray]
+
+
+# ------------------------------------------------------------------------ records
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """Where a stakeholder is talked about: the mention and its sentence."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True)
+class PerspectiveBalance:
+    id: str
+    name: str
+    source: str
+    status: str
+    reason: str
+    claims: int
+    distinct_claims: int
+    quotes: int
+    own_words: int
+    reported: int
+    speakers: tuple[str, ...]
+    word_share: float
+    words: int
+    prominence: dict[str, int]
+    outlets: tuple[str, ...]
+    strongest: str | None = None  # the id of its most widely made claim
+
+
+@dataclass(frozen=True)
+class Voiceless:
+    name: str
+    kind: str  # "group" or "organisation"
+    source: str  # "manifest", "taxonomy" or "text"
+    type: str | None
+    articles: int
+    mentions: tuple[MentionRef, ...]
+    talked_about_by: tuple[str, ...]
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    quoted: bool
+    heading: bool
+    status: str  # "open" or "possibly_answered"
+    possible_answers: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    gap: str
+    target: str
+    source: str
+    on: str
+    text: str
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass
+class GapReport:
+    perspectives: list[PerspectiveBalance]
+    voiceless: list[Voiceless]
+    unanswered_attacks: list[dict[str, Any]]
+    unrebutted: list[dict[str, Any]]
+    single_source: list[dict[str, Any]]
+    self_serving: list[dict[str, Any]]
+    open_questions: list[OpenQuestion]
+    suggestions: list[Suggestion] = field(default_factory=list)
+    #: canonical claim id -> text, for the claims the report refers to
+    claim_texts: dict[str, str] = field(default_factory=dict)
+
+    def by_status(self, status: str) -> list[PerspectiveBalance]:
+        return [p for p in self.perspectives if p.status == status]
+
+
+# ----------------------------------------------------------------------- the report
+
+
+def find_gaps(
+    corpus: Corpus,
+    extraction: Extraction,
+    perspectives: Sequence[PerspectiveDef],
+    assignments: dict[str, Assignment],
+    graph: nx.DiGraph,
+    findings: dict[str, Any],
+    *,
+    encode: Encode | None = None,
+) -> GapReport:
+    """The gap report of one corpus (see the module docstring). ``encode`` (texts to
+    unit vectors) lets questions be checked against the claims that may answer them."""
+    independent = {a.id for a in corpus.independent_articles}
+    claims = [c for c in extraction.claims if c.article_id in independent]
+    speakers = {s.id: s for s in extraction.speakers}
+    balance = perspective_balance(corpus, claims, speakers, perspectives, assignments, graph)
+    voiceless = voiceless_stakeholders(corpus, extraction, claims, speakers)
+    unrebutted = unrebutted_attacks(graph, perspectives)
+    questions = open_questions(corpus, extraction, claims, encode)
+    report = GapReport(
+        perspectives=balance,
+        voiceless=voiceless,
+        unanswered_attacks=list(findings.get("unanswered_attacks", [])),
+        unrebutted=unrebutted,
+        single_source=load_bearing_single_source(graph, findings),
+        self_serving=list(findings.get("self_serving", [])),
+        open_questions=questions,
+        claim_texts={n: graph.nodes[n]["text"] for n in claim_nodes(graph)},
+    )
+    report.suggestions = suggestions(report, perspectives, corpus)
+    return report
+
+
+# -------------------------------------------------------------- perspective balance
+
+
+def _speaker_perspectives(
+    claims: Sequence[Claim], assignments: dict[str, Assignment]
+) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in claims:
+        a = assignments.get(c.id)
+        if a is not None and a.perspective:
+            votes[c.speaker_id][a.perspective] += 1
+    return {sid: max(sorted(v), key=lambda p: v[p]) for sid, v in votes.items()}
+
+
+def perspective_balance(
+    corpus: Corpus,
+    claims: Sequence[Claim],
+    speakers: dict[str, Speaker],
+    perspectives: Sequence[PerspectiveDef],
+    assignments: dict[str, Assignment],
+    graph: nx.DiGraph,
+    *,
+    present_confidence: float = PRESENT_CONFIDENCE,
+) -> list[PerspectiveBalance]:
+    """Counts and a status for every perspective (see the module docstring); a claim
+    counts for its perspective at an assignment confidence of ``present_confidence``."""
+    articles = {a.id: a for a in corpus.articles}
+    members = MemberIndex.build(perspectives)
+    speaker_side = _speaker_perspectives(claims, assignments)
+    canonical_of = {
+        occ["claim_id"]: node
+        for node in claim_nodes(graph)
+        for occ in graph.nodes[node]["occurrences"]
+    }
+    words_of = {c.id: len(c.text.split()) for c in claims}
+    total_words = sum(words_of.values()) or 1
+    rows: list[dict[str, Any]] = []
+    for p in perspectives:
+        mine = [
+            c
+            for c in claims
+            if (a := assignments.get(c.id)) is not None
+            and a.perspective == p.id
+            and a.confidence >= present_confidence
+        ]
+
+        def own(c: Claim, pid: str = p.id) -> bool:
+            """In the perspective's own words: a direct quote of one of its speakers, or
+            the assertion of an outlet that holds it."""
+            speaker = speakers.get(c.speaker_id)
+            member = members.lookup(speaker) if speaker is not None else None
+            is_member = member is not None and member[0] == pid
+            if c.speaker_kind == "outlet":
+                return is_member or articles[c.article_id].perspective == pid
+            return c.attribution == "direct" and (
+                is_member or speaker_side.get(c.speaker_id) == pid
+            )
+
+        words = sum(words_of[c.id] for c in mine)
+        distinct = sorted({canonical_of.get(c.id, c.id) for c in mine})
+        strongest = None
+        if distinct:
+            strongest = max(
+                distinct,
+                key=lambda n: (
+                    _prevalence(graph, n),
+                    -distinct.index(n),
+                ),
+            )
+        rows.append(
+            {
+                "def": p,
+                "claims": len(mine),
+                "distinct": len(distinct),
+                "quotes": sum(1 for c in mine if c.attribution == "direct"),
+                "own": sum(1 for c in mine if own(c)),
+                "reported": sum(1 for c in mine if c.attribution == "indirect"),
+                "speakers": tuple(
+                    sorted(
+                        {c.speaker for c in mine if c.speaker_kind != "outlet"}, key=str.casefold
+                    )
+                ),
+                "words": words,
+                "share": words / total_words,
+                "prominence": {
+                    "headlines": sum(1 for c in mine if c.in_headline),
+                    "lede": sum(
+                        1 for c in mine if not c.in_headline and c.paragraph < LEDE_PARAGRAPHS
+                    ),
+                },
+                "outlets": tuple(
+                    sorted({articles[c.article_id].source_label for c in mine}, key=str.casefold)
+                ),
+                "strongest": strongest,
+            }
+        )
+    heard = [r for r in rows if r["claims"] and r["own"]]
+    even = 1 / len(heard) if heard else 1.0
+    heard_words = sum(r["words"] for r in heard) or 1
+    out = []
+    for r in rows:
+        p = r["def"]
+        share_of_heard = r["words"] / heard_words
+        if not r["claims"]:
+            status = "missing"
+            reason = (
+                "declared in the manifest, but no claim in the articles is confidently in it"
+                if p.source == "manifest"
+                else "no claim in the articles is confidently in it"
+            )
+        elif not r["own"]:
+            status = "paraphrased_only"
+            reason = (
+                f"{r['claims']} claim{'s' if r['claims'] != 1 else ''}, none in its own words: "
+                "only reported or characterised by others, never quoted"
+            )
+        elif share_of_heard < UNDER_SHARE * even:
+            status = "underrepresented"
+            reason = (
+                f"{share_of_heard:.0%} of the words of the perspectives heard, against an even "
+                f"share of {even:.0%}"
+            )
+        else:
+            status = "present"
+            reason = f"{r['own']} claim{'s' if r['own'] != 1 else ''} in its own words"
+        out.append(
+            PerspectiveBalance(
+                id=p.id,
+                name=p.name,
+                source=p.source,
+                status=status,
+                reason=reason,
+                claims=r["claims"],
+                distinct_claims=r["distinct"],
+                quotes=r["quotes"],
+                own_words=r["own"],
+                reported=r["reported"],
+                speakers=r["speakers"],
+                word_share=round(r["share"], 4),
+                words=r["words"],
+                prominence=r["prominence"],
+                outlets=r["outlets"],
+                strongest=r["strongest"],
+            )
+        )
+    return out
+
+
+def _prevalence(graph: nx.DiGraph, node: str) -> int:
+    if node not in graph:
+        return 0
+    prev = graph.nodes[node].get("prevalence", {})
+    return int(prev.get("speakers", 0)) + int(prev.get("outlets", 0))
+
+
+# ------------------------------------------------------------ voiceless stakeholders
+
+
+@dataclass
+class _Candidate:
+    name: str
+    kind: str
+    source: str
+    type: str | None
+    terms: list[str]
+    mentions: list[MentionRef] = field(default_factory=list)
+
+
+def _plural_pattern(term: str) -> str:
+    """A regex for a term in the singular or the plural, at word boundaries."""
+    term = term.strip().lower()
+    words = [re.escape(w) for w in re.split(r"[\s-]+", term) if w]
+    if not words:
+        return r"(?!x)x"
+    last = words[-1]
+    stem = last
+    if last.endswith("ies"):
+        stem = last[:-3] + "(?:y|ies)"
+    elif last.endswith("s") and not last.endswith("ss"):
+        stem = last[:-1] + "(?:s|es)?"
+    else:
+        stem = last + "(?:s|es)?"
+    body = r"[\s-]+".join([*words[:-1], stem])
+    return rf"(?<![\w-]){body}(?![\w-])"
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a span: back to the previous sentence end or line break,
+    on to the next one."""
+    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "? ", "! ")))
+    s = left + 1 if left >= 0 else 0
+    while s < start and text[s].isspace():
+        s += 1
+    candidates = [i for p in (". ", "? ", "! ", "\n") if (i := text.find(p, end)) >= 0]
+    e = min(candidates) + 1 if candidates else len(text)
+    return s, min(e, len(text))
+
+
+def _ref(article: Article, start: int, end: int, bounds: tuple[int, int]) -> MentionRef:
+    s, e = bounds
+    return MentionRef(
+        article.id,
+        start,
+        end,
+        article.text[start:end],
+        " ".join(article.text[s:e].split()),
+        s,
+        e,
+    )
+
+
+def voiceless_stakeholders(
+    corpus: Corpus,
+    extraction: Extraction,
+    claims: Sequence[Claim],
+    speakers: dict[str, Speaker],
+) -> list[Voiceless]:
+    """Stakeholders talked about but never heard, most discussed first."""
+    independent = corpus.independent_articles
+    ids = {a.id for a in independent}
+    texts = {a.id: a.analysis_text() for a in independent}
+    sentences = _claim_sentences(claims)
+    voices = [s for s in speakers.values() if s.kind != "outlet"]
+    outlets = {(a.outlet or "").casefold() for a in corpus.articles} - {""}
+
+    candidates: list[_Candidate] = []
+    for st in corpus.manifest.stakeholders:
+        terms = sorted({st.name, *st.terms}, key=str.casefold)
+        candidates.append(_Candidate(st.name, st.kind or "group", "manifest", None, terms))
+    for stype in taxonomy.TYPES:
+        candidates.append(_Candidate(stype.label, "group", "taxonomy", stype.id, list(stype.terms)))
+    for cand in candidates:
+        pattern = re.compile("|".join(_plural_pattern(t) for t in cand.terms), re.IGNORECASE)
+        for a in independent:
+            for m in pattern.finditer(texts[a.id]):
+                bounds = sentences.get((a.id, m.start())) or _sentence_bounds(
+                    texts[a.id], m.start(), m.end()
+                )
+                cand.mentions.append(_ref(a, m.start(), m.end(), bounds))
+    # the most specific first: the manifest's, then the groups the text names itself
+    # ("home care workers"), then the taxonomy's broad types ("workers and unions")
+    text_groups = _text_candidates(corpus, extraction.mentions, ids, outlets)
+    candidates = (
+        [c for c in candidates if c.source == "manifest"]
+        + text_groups
+        + [c for c in candidates if c.source == "taxonomy"]
+    )
+
+    out: list[Voiceless] = []
+    claimed: set[tuple[str, int, int]] = set()
+    in_voiced_claim = _voiced_spans(claims)
+    for cand in candidates:
+        if not cand.mentions:
+            continue
+        spans = {(m.article_id, m.start, m.end) for m in cand.mentions}
+        if cand.source == "taxonomy" and _overlapping(spans, claimed) * 2 > len(spans):
+            continue  # mostly the mentions of a more specific group already judged
+        n_sentences = len({(m.article_id, m.sentence_start) for m in cand.mentions})
+        if cand.source == "text" and (
+            _overlapping(spans, claimed) == len(spans) or n_sentences < MIN_TEXT_MENTIONS
+        ):
+            continue
+        if (
+            cand.source == "taxonomy"
+            and n_sentences < MIN_TEXT_MENTIONS
+            and not any(in_voiced_claim(m) for m in cand.mentions)
+        ):
+            continue
+        if _heard(cand, voices):
+            claimed.update((m.article_id, m.start, m.end) for m in cand.mentions)
+            continue
+        claimed.update((m.article_id, m.start, m.end) for m in cand.mentions)
+        mentions = sorted(cand.mentions, key=lambda m: (m.article_id, m.start))
+        talked = _talked_about_by(mentions, claims)
+        out.append(
+            Voiceless(
+                name=cand.name,
+                kind=cand.kind,
+                source=cand.source,
+                type=cand.type,
+                articles=len({m.article_id for m in mentions}),
+                mentions=tuple(mentions),
+                talked_about_by=talked,
+                terms=tuple(sorted({m.text.lower() for m in mentions})),
+            )
+        )
+    priority = {"manifest": 0, "taxonomy": 1, "text": 1}
+    out.sort(key=lambda v: (priority[v.source], -v.articles, -len(v.mentions), v.name.casefold()))
+    return out
+
+
+def _overlapping(spans: set[tuple[str, int, int]], claimed: set[tuple[str, int, int]]) -> int:
+    """How many of ``spans`` overlap a span in ``claimed`` (same article)."""
+    by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for aid, s, e in claimed:
+        by_article[aid].append((s, e))
+    return sum(
+        1 for aid, s, e in spans if any(s < ce and cs < e for cs, ce in by_article.get(aid, ()))
+    )
+
+
+def _voiced_spans(claims: Sequence[Claim]) -> Callable[[MentionRef], bool]:
+    """Is a mention inside a claim that a speaker (not the outlet) makes?"""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for c in claims:
+        if c.speaker_kind != "outlet":
+            spans[c.article_id].extend(c.parts or ((c.start, c.end),))
+
+    def inside(m: MentionRef) -> bool:
+        return any(s <= m.start < e for s, e in spans.get(m.article_id, ()))
+
+    return inside
+
+
+def _claim_sentences(claims: Sequence[Claim]) -> dict[tuple[str, int], tuple[int, int]]:
+    """Sentence bounds by (article, offset) for every offset inside a claim's sentence."""
+    out: dict[tuple[str, int], tuple[int, int]] = {}
+    for c in claims:
+        for i in range(c.sentence_start, c.sentence_end):
+            out.setdefault((c.article_id, i), (c.sentence_start, c.sentence_end))
+    return out
+
+
+_ORG_WORDS = re.compile(
+    r"\b(?:Council|Union|University|College|Institute|Association|Trust|Agency|Department|"
+    r"Ministry|Commission|Committee|Foundation|Bank|Authority|Board|Office|Court|Congress|"
+    r"Parliament|Senate|Pentagon|Administration|Government|Federation|Alliance|Coalition|"
+    r"Society|Chamber|Party|Inc|Corp|Ltd|LLC|Group|Labs?)\b"
+)
+_ACRONYM = re.compile(r"^[A-Z]{3,6}$")
+
+
+def _text_candidates(
+    corpus: Corpus, mentions: Sequence[Mention], ids: set[str], outlets: set[str]
+) -> list[_Candidate]:
+    """Groups and organisations the parser found, gathered by key (longer names of the
+    same group folded into the most frequent: "care workers" into "home care workers")."""
+    articles = {a.id: a for a in corpus.articles}
+    by_key: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.article_id not in ids:
+            continue
+        if m.kind == "organisation" and (
+            m.key in outlets or not (_ORG_WORDS.search(m.text) or _ACRONYM.match(m.text))
+        ):
+            continue
+        by_key[(m.kind, m.key)].append(m)
+    # fold a group key into a more frequent one it is a suffix of, or that is its suffix
+    keys = sorted(by_key, key=lambda k: (-len(by_key[k]), k))
+    target: dict[tuple[str, str], tuple[str, str]] = {}
+    for k in keys:
+        if k[0] != "group" or len(k[1].split()) < 2:
+            continue
+        for other in keys:
+            if other == k or other[0] != "group" or other in target:
+                continue
+            related = other[1].endswith(" " + k[1]) or k[1].endswith(" " + other[1])
+            if related and len(by_key[other]) >= len(by_key[k]) and len(other[1].split()) >= 2:
+                target[k] = other
+                break
+    merged: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for k, ms in by_key.items():
+        merged[target.get(k, k)].extend(ms)
+    out = []
+    for (kind, key), ms in sorted(merged.items()):
+        surface = Counter(m.text for m in ms).most_common(1)[0][0]
+        name = surface[:1].upper() + surface[1:]
+        refs = [
+            _ref(articles[m.article_id], m.start, m.end, (m.sentence_start, m.sentence_end))
+            for m in ms
+        ]
+        out.append(_Candidate(name, kind, "text", None, [key], refs))
+    return out
+
+
+def _descriptor(speaker: Speaker) -> str:
+    return " ".join([speaker.name, speaker.role or "", *speaker.aliases]).lower()
+
+
+def _heard(cand: _Candidate, voices: Sequence[Speaker]) -> bool:
+    """Does some speaker speak as, or for, this candidate?"""
+    patterns = [re.compile(_plural_pattern(t), re.IGNORECASE) for t in cand.terms]
+    if cand.kind == "organisation":
+        key = cand.terms[0]
+        return any(
+            key in s.name.casefold()
+            or key in (s.role or "").casefold()
+            or any(key == a.casefold() for a in s.aliases)
+            for s in voices
+        )
+    head_type = _head_type(cand) if cand.source == "text" else None
+    modifiers = set(cand.terms[0].split()[:-1]) if cand.source == "text" else set()
+    for s in voices:
+        desc = _descriptor(s)
+        if any(p.search(desc) for p in patterns):
+            return True
+        stype = taxonomy.classify_speaker(s.name, s.role, s.kind)
+        if cand.type and stype == cand.type:
+            return True
+        # "AI labs", "developers": a speaker of the type the head names, unless the
+        # group's own words set it apart ("home care workers" are not a bus union)
+        if (
+            head_type
+            and stype == head_type
+            and (not modifiers or modifiers & set(re.findall(r"[\w-]+", desc)))
+        ):
+            return True
+    return False
+
+
+def _head_type(cand: _Candidate) -> str | None:
+    """The taxonomy type whose cues name a text group's head noun ("lab" -> industry)."""
+    head = cand.terms[0].split()[-1]
+    for stype in taxonomy.TYPES:
+        if head in stype.cues or head + "s" in stype.cues:
+            return stype.id
+    return None
+
+
+def _talked_about_by(mentions: Sequence[MentionRef], claims: Sequence[Claim]) -> tuple[str, ...]:
+    """Who makes the claims that mention the group (the outlet for its own sentences)."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_article[c.article_id].append(c)
+    names: Counter[str] = Counter()
+    for m in mentions:
+        for c in by_article.get(m.article_id, ()):
+            if c.start <= m.start < c.end or (
+                c.parts and any(s <= m.start < e for s, e in c.parts)
+            ):
+                names[c.speaker] += 1
+                break
+    return tuple(n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+# ------------------------------------------------------------------- argument gaps
+
+
+def unrebutted_attacks(
+    graph: nx.DiGraph, perspectives: Sequence[PerspectiveDef]
+) -> list[dict[str, Any]]:
+    """For each perspective, the strongest claim of another perspective attacking one of
+    its claims, when nothing contradicts that attacker."""
+    names = {p.id: p.name for p in perspectives}
+    best: dict[str, tuple[float, str, str, dict[str, Any]]] = {}
+    for u, v, d in relation_edges(graph, "contradicts"):
+        target = graph.nodes[v].get("perspective")
+        attacker = graph.nodes[u].get("perspective")
+        if not target or target == attacker:
+            continue
+        strength = float(d["score"]) * (1 + _prevalence(graph, u))
+        if target not in best or (strength, u, v) > best[target][:3]:
+            best[target] = (strength, u, v, d)
+    out = []
+    for pid in sorted(best):
+        strength, u, v, d = best[pid]
+        answered = any(e.get("type") == "contradicts" for _, _, e in graph.in_edges(u, data=True))
+        if answered:
+            continue
+        out.append(
+            {
+                "perspective": pid,
+                "perspective_name": names.get(pid, pid),
+                "attacker": _summary(graph, u),
+                "target": _summary(graph, v),
+                "score": d["score"],
+                "attack": d.get("attack"),
+                "rationale": d.get("rationale", ""),
+            }
+        )
+    return out
+
+
+def _summary(graph: nx.DiGraph, node: str) -> dict[str, Any]:
+    d = graph.nodes[node]
+    return {
+        "id": node,
+        "text": d["text"],
+        "speakers": d["speakers"],
+        "outlets": d["outlets"],
+        "perspective": d["perspective"],
+    }
+
+
+def load_bearing_single_source(graph: nx.DiGraph, findings: dict[str, Any]) -> list[dict[str, Any]]:
+    """Single-source claims that matter: engaged by other claims, key points, statistics."""
+    keys = {k["id"] for k in findings.get("key_points", [])}
+    out = []
+    for item in findings.get("single_source", []):
+        d = graph.nodes[item["id"]]
+        if item.get("relations", 0) > 0 or item["id"] in keys or d.get("kind") == "statistic":
+            out.append(item | {"kind": d.get("kind")})
+    return out
+
+
+def open_questions(
+    corpus: Corpus,
+    extraction: Extraction,
+    claims: Sequence[Claim],
+    encode: Encode | None,
+) -> list[OpenQuestion]:
+    """Questions the articles raise; with ``encode``, the claims closest to each (cosine
+    at least :data:`ANSWER_COSINE`) as possible answers, else the question is open."""
+    ids = {a.id for a in corpus.independent_articles}
+    questions: list[Question] = [q for q in extraction.questions if q.article_id in ids]
+    if not questions:
+        return []
+    answers: list[list[dict[str, Any]]] = [[] for _ in questions]
+    if encode is not None and claims:
+        qv = encode([q.text for q in questions])
+        cv = encode([c.text for c in claims])
+        sims = qv @ cv.T
+        for i in range(len(questions)):
+            order = np.argsort(-sims[i], kind="stable")[:2]
+            for j in order:
+                if float(sims[i, j]) >= ANSWER_COSINE:
+                    c = claims[int(j)]
+                    answers[i].append(
+                        {
+                            "claim_id": c.id,
+                            "text": c.text,
+                            "speaker": c.speaker,
+                            "cosine": round(float(sims[i, j]), 3),
+                        }
+                    )
+    return [
+        OpenQuestion(
+            q.article_id,
+            q.start,
+            q.end,
+            q.text,
+            q.quoted,
+            q.heading,
+            "possibly_answered" if answers[i] else "open",
+            tuple(answers[i]),
+        )
+        for i, q in enumerate(questions)
+    ]
+
+
+# --------------------------------------------------------------------- suggestions
+
+
+def _singular(name: str, *, proper: bool = False) -> str:
+    words = name.split()
+    if not words:
+        return name
+    last = words[-1]
+    if last.lower().endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.lower().endswith(("ches", "shes", "sses", "xes")):
+        last = last[:-2]
+    elif last.lower().endswith("s") and not last.lower().endswith("ss"):
+        last = last[:-1]
+    words[-1] = last
+    text = " ".join(words)
+    if not proper:
+        text = _lower_first(text)
+    article = "an" if text[:1].lower() in "aeiou" else "a"
+    return f"{article} {text}"
+
+
+def _lower_first(name: str) -> str:
+    """ "Home care workers" -> "home care workers"; "AI developers" stays."""
+    if name[1:2].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def _shorten(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _source_for(v: Voiceless) -> str:
+    if v.type:
+        return taxonomy.BY_ID[v.type].source
+    if v.kind == "organisation":
+        return f"someone from {v.name}"
+    return f"{_singular(v.name)}, or a group that speaks for them"
+
+
+def suggestions(
+    report: GapReport, perspectives: Sequence[PerspectiveDef], corpus: Corpus
+) -> list[Suggestion]:
+    """The kind of source that would fill each gap, and on what."""
+    defs = {p.id: p for p in perspectives}
+    texts = report.claim_texts
+    out: list[Suggestion] = []
+    question = corpus.manifest.question
+    for p in report.perspectives:
+        d = defs.get(p.id)
+        members = ", ".join(d.members[:3]) if d and d.members else ""
+        who = f"a voice of {p.name}" + (f" ({members})" if members else "")
+        if p.status == "missing":
+            on = question or (d.description if d else p.name)
+            out.append(
+                Suggestion(
+                    "missing_perspective",
+                    p.name,
+                    who,
+                    _shorten(on),
+                    f"Add {who}, on: {_shorten(on)} (no claim of this perspective in the "
+                    "articles).",
+                )
+            )
+        elif p.status in ("paraphrased_only", "underrepresented"):
+            on = question or texts.get(p.strongest or "", "") or (d.description if d else p.name)
+            how = (
+                "in their own words: so far they are only reported by others"
+                if p.status == "paraphrased_only"
+                else f"at more length: {p.reason}"
+            )
+            out.append(
+                Suggestion(
+                    p.status,
+                    p.name,
+                    who,
+                    _shorten(on),
+                    f"Quote {who} {how}; on: {_shorten(on)}.",
+                    (p.strongest,) if p.strongest else (),
+                )
+            )
+    for v in report.voiceless:
+        source = _source_for(v)
+        evidence = min(v.mentions, key=lambda m: (len(m.sentence), m.article_id, m.start))
+        n = len(v.mentions)
+        out.append(
+            Suggestion(
+                "voiceless",
+                v.name,
+                source,
+                _shorten(evidence.sentence),
+                f"Interview {source}: "
+                f"{_lower_first(v.name) if v.kind == 'group' else v.name} "
+                f"{'are' if v.kind == 'group' else 'is'} mentioned {n} time{'s' if n != 1 else ''} "
+                f"in {v.articles} article{'s' if v.articles != 1 else ''} but never quoted; "
+                f"on: “{_shorten(evidence.sentence)}”",
+                tuple(f"{m.article_id}:{m.start}-{m.end}" for m in v.mentions[:5]),
+            )
+        )
+    for item in report.unrebutted[:SUGGEST_PER_KIND]:
+        target = item["target"]
+        who = " or ".join(target["speakers"][:2]) or item["perspective_name"]
+        out.append(
+            Suggestion(
+                "unrebutted",
+                item["perspective_name"],
+                f"{who}, or another voice of {item['perspective_name']}",
+                _shorten(item["attacker"]["text"]),
+                f"Ask {who} to answer: “{_shorten(item['attacker']['text'])}” "
+                f"({', '.join(item['attacker']['speakers'][:2])}), the strongest unanswered "
+                f"attack on {item['perspective_name']}.",
+                (item["attacker"]["id"], target["id"]),
+            )
+        )
+    seen = {(s.evidence[:1]) for s in out if s.gap == "unrebutted"}
+    for item in report.unanswered_attacks:
+        if len([s for s in out if s.gap == "unanswered_attack"]) >= SUGGEST_PER_KIND:
+            break
+        if (item["attacker"]["id"],) in seen:
+            continue
+        target = item["target"]
+        who = " or ".join(target["speakers"][:2]) or "the claim's speakers"
+        out.append(
+            Suggestion(
+                "unanswered_attack",
+                _shorten(target["text"], 80),
+                who,
+                _shorten(item["attacker"]["text"]),
+                f"Put to {who}: “{_shorten(item['attacker']['text'])}”, which attacks their "
+                f"claim “{_shorten(target['text'], 80)}” and is not answered.",
+                (item["attacker"]["id"], target["id"]),
+            )
+        )
+    for item in report.self_serving[:SUGGEST_PER_KIND]:
+        out.append(
+            Suggestion(
+                "self_serving",
+                _shorten(item["text"], 80),
+                f"an independent source not tied to {item['benefits']}",
+                _shorten(item["text"]),
+                f"Check with an independent source: “{_shorten(item['text'])}” rests only on "
+                f"{item['benefits']}, who benefits from it.",
+                (item["id"],),
+            )
+        )
+    for item in report.single_source[:SUGGEST_PER_KIND]:
+        who = ", ".join(item["speakers"][:1]) or "one speaker"
+        outlet = ", ".join(item["outlets"][:1]) or "one outlet"
+        out.append(
+            Suggestion(
+                "single_source",
+                _shorten(item["text"], 80),
+                "a second, independent source",
+                _shorten(item["text"]),
+                f"Confirm with a second source: “{_shorten(item['text'])}” rests on {who} "
+                f"in {outlet} alone.",
+                (item["id"],),
+            )
+        )
+    for q in [q for q in report.open_questions if q.status == "open"][:SUGGEST_PER_KIND]:
+        out.append(
+            Suggestion(
+                "open_question",
+                _shorten(q.text, 80),
+                "a source who can answer it",
+                _shorten(q.text),
+                f"Find a source who can answer: “{_shorten(q.text)}” (raised, not answered).",
+                (f"{q.article_id}:{q.start}-{q.end}",),
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------------ outputs
+
+
+def gaps_document(report: GapReport, corpus: Corpus) -> dict[str, Any]:
+    """``gaps.json`` (schema ``argmap/gaps@1``)."""
+
+    def perspective(p: PerspectiveBalance) -> dict[str, Any]:
+        data = asdict(p)
+        data["speakers"] = list(p.speakers)
+        data["outlets"] = list(p.outlets)
+        return data
+
+    def voiceless(v: Voiceless) -> dict[str, Any]:
+        data = asdict(v)
+        data["mentions"] = [asdict(m) for m in v.mentions]
+        data["talked_about_by"] = list(v.talked_about_by)
+        data["terms"] = list(v.terms)
+        return data
+
+    def question(q: OpenQuestion) -> dict[str, Any]:
+        data = asdict(q)
+        data["possible_answers"] = list(q.possible_answers)
+        return data
+
+    def suggestion(s: Suggestion) -> dict[str, Any]:
+        data = asdict(s)
+        data["evidence"] = list(s.evidence)
+        return data
+
+    counts = Counter(p.status for p in report.perspectives)
+    return {
+        "schema": GAPS,
+        "argmap_version": __version__,
+        "corpus": {
+            "name": corpus.name,
+            "title": corpus.manifest.title,
+            "question": corpus.manifest.question,
+        },
+        "summary": {
+            **{status: counts.get(status, 0) for status in STATUSES},
+            "voiceless": len(report.voiceless),
+            "unanswered_attacks": len(report.unanswered_attacks),
+            "unrebutted": len(report.unrebutted),
+            "single_source": len(report.single_source),
+            "self_serving": len(report.self_serving),
+            "open_questions": sum(1 for q in report.open_questions if q.status == "open"),
+        },
+        "perspectives": [perspective(p) for p in report.perspectives],
+        "voiceless": [voiceless(v) for v in report.voiceless],
+        "unanswered_attacks": report.unanswered_attacks,
+        "unrebutted": report.unrebutted,
+        "single_source": report.single_source,
+        "self_serving": report.self_serving,
+        "open_questions": [question(q) for q in report.open_questions],
+        "suggestions": [suggestion(s) for s in report.suggestions],
+    }
+
+
+_STATUS_LABEL = {
+    "present": "present",
+    "underrepresented": "underrepresented",
+    "paraphrased_only": "paraphrased only",
+    "missing": "missing",
+}
+
+
+def _md(text: str) -> str:
+    """Text safe inside Markdown: no HTML, no link or emphasis syntax from an article."""
+    text = " ".join(str(text).split())
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", text)
+
+
+def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
+    """The gap report as Markdown for an editor."""
+    title = corpus.manifest.title or corpus.name
+    lines = [f"# Coverage gaps: {_md(title)}", ""]
+    if corpus.manifest.question:
+        lines += [f"Question: {_md(corpus.manifest.question)}", ""]
+    n_ind = len(corpus.independent_articles)
+    lines += [
+        f"{len(corpus.articles)} articles ({n_ind} independent), "
+        f"{len(report.perspectives)} perspectives, {len(report.voiceless)} voiceless "
+        "stakeholders.",
+        "",
+        "## Perspectives",
+        "",
+        "| perspective | status | claims | own words | quotes | speakers | share of words | "
+        "headlines / lede | outlets |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for p in report.perspectives:
+        lines.append(
+            f"| {_md(p.name)} | **{_STATUS_LABEL[p.status]}** | {p.claims} | {p.own_words} | "
+            f"{p.quotes} | {len(p.speakers)} | {p.word_share:.0%} | "
+            f"{p.prominence['headlines']} / {p.prominence['lede']} | "
+            f"{_md(', '.join(p.outlets)) or '-'} |"
+        )
+    lines.append("")
+    for p in report.perspectives:
+        if p.status != "present":
+            lines.append(f"- **{_md(p.name)}**: {_STATUS_LABEL[p.status]}, {_md(p.reason)}.")
+    lines += ["", "## Talked about, never heard", ""]
+    if not report.voiceless:
+        lines.append("Every group the articles talk about is heard.")
+    for v in report.voiceless:
+        who = ", ".join(v.talked_about_by[:4])
+        lines.append(
+            f"- **{_md(v.name)}** ({v.kind}, from the {v.source}): {len(v.mentions)} "
+            f"mention{'s' if len(v.mentions) != 1 else ''} in {v.articles} "
+            f"article{'s' if v.articles != 1 else ''}"
+            + (f"; talked about by {_md(who)}" if who else "")
+            + "."
+        )
+        for m in v.mentions[:3]:
+            lines.append(f"  - “{_md(_shorten(m.sentence, 200))}”")
+    lines += ["", "## Argument gaps", ""]
+    lines.append("### Perspectives whose strongest opposing claim goes unrebutted")
+    lines.append("")
+    if not report.unrebutted:
+        lines.append("None found.")
+    for item in report.unrebutted:
+        lines.append(
+            f"- **{_md(item['perspective_name'])}**: “{_md(_shorten(item['attacker']['text']))}” "
+            f"({_md(', '.join(item['attacker']['speakers'][:2]))}) attacks "
+            f"“{_md(_shorten(item['target']['text']))}” (score {item['score']:.2f})."
+        )
+    lines += ["", "### Attacks no claim answers", ""]
+    if not report.unanswered_attacks:
+        lines.append("None found.")
+    for item in report.unanswered_attacks:
+        lines.append(
+            f"- “{_md(_shorten(item['attacker']['text']))}” "
+            f"({_md(', '.join(item['attacker']['speakers'][:2]))}) → "
+            f"“{_md(_shorten(item['target']['text']))}” ({item['score']:.2f}"
+            + (", tentative" if item.get("tentative") else "")
+            + ")"
+        )
+    lines += ["", "### Resting on one source", ""]
+    if not report.single_source:
+        lines.append("None found.")
+    for item in report.single_source:
+        lines.append(
+            f"- “{_md(_shorten(item['text']))}” ({_md(', '.join(item['speakers'][:1]))}, "
+            f"{_md(', '.join(item['outlets'][:1]))})"
+        )
+    lines += ["", "### Resting only on the party they benefit", ""]
+    if not report.self_serving:
+        lines.append("None found.")
+    for item in report.self_serving:
+        lines.append(f"- “{_md(_shorten(item['text']))}” ({_md(item['benefits'])})")
+    lines += ["", "### Questions the articles raise", ""]
+    if not report.open_questions:
+        lines.append("None found.")
+    for q in report.open_questions:
+        status = "open" if q.status == "open" else "possibly answered"
+        lines.append(f"- “{_md(q.text)}” ({status})")
+        for a in q.possible_answers:
+            lines.append(f"  - {_md(a['speaker'])}: “{_md(_shorten(a['text']))}”")
+    lines += ["", "## Suggestions", ""]
+    if not report.suggestions:
+        lines.append("None.")
+    for s in report.suggestions:
+        lines.append(f"- {_md(s.text)}")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def gaps_text(report: GapReport, corpus: Corpus) -> str:
+    """What ``argmap gaps`` prints: the headline findings, plain text."""
+    title = corpus.manifest.title or corpus.name
+    lines = [f"Coverage gaps: {title}", ""]
+    width = max((len(p.name) for p in report.perspectives), default=10)
+    lines.append("Perspectives")
+    for p in report.perspectives:
+        lines.append(
+            f"  {p.name:{width}}  {_STATUS_LABEL[p.status]:17} {p.claims:3} claims "
+            f"{p.own_words:3} own words {p.word_share:5.0%} of words  "
+            f"{len(p.outlets)} outlet{'s' if len(p.outlets) != 1 else ''}"
+        )
+    lines += ["", "Talked about, never heard"]
+    if not report.voiceless:
+        lines.append("  (none)")
+    for v in report.voiceless:
+        lines.append(
+            f"  {v.name} ({v.source}): {len(v.mentions)} mentions in {v.articles} articles"
+        )
+    lines += [
+        "",
+        f"Unrebutted strongest attacks: {len(report.unrebutted)}; attacks no claim answers: "
+        f"{len(report.unanswered_attacks)}; load-bearing single-source claims: "
+        f"{len(report.single_source)}; resting only on the party they benefit: "
+        f"{len(report.self_serving)}; open questions: "
+        f"{sum(1 for q in report.open_questions if q.status == 'open')}",
+        "",
+        "Suggestions",
+    ]
+    for s in report.suggestions:
+        lines.append(f"  - {' '.join(s.text.split())}")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = [
+    "GapReport",
+    "find_gaps",
+    "gaps_document",
+    "gaps_markdown",
+    "gaps_text",
+]

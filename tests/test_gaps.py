@@ -1,0 +1,310 @@
+"""The gap report's rules on small, hand-made records (no models), and on the sample
+corpus against what its expected.toml says the report must find."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from conftest import CORPORA, expected, full_analysis
+
+from argmap.gaps import (
+    find_gaps,
+    gaps_document,
+    gaps_markdown,
+    perspective_balance,
+    voiceless_stakeholders,
+)
+from argmap.records import (
+    Article,
+    Assignment,
+    Claim,
+    Corpus,
+    Extraction,
+    Manifest,
+    Mention,
+    PerspectiveDef,
+    Region,
+    Speaker,
+    StakeholderDef,
+    stable_id,
+)
+from argmap.schemas import GAPS
+
+SAMPLE = CORPORA / "wrenhaven-congestion-charge"
+
+
+def _article(path: str, text: str, **meta) -> Article:
+    return Article(
+        id=stable_id("a", path),
+        path=path,
+        format="txt",
+        text=text,
+        regions=(Region(0, len(text), "body"),),
+        **meta,
+    )
+
+
+def _speaker(name: str, kind: str = "person", role: str | None = None) -> Speaker:
+    return Speaker(stable_id("s", name.casefold()), name, kind, role)
+
+
+def _claim(article: Article, text: str, speaker: Speaker, attribution: str, **kw) -> Claim:
+    start = article.text.index(text)
+    return Claim(
+        id=stable_id("c", article.id, start, attribution),
+        article_id=article.id,
+        text=text,
+        start=start,
+        end=start + len(text),
+        sentence_start=start,
+        sentence_end=start + len(text),
+        speaker=speaker.name,
+        speaker_id=speaker.id,
+        speaker_kind=speaker.kind,
+        attribution=attribution,
+        kind="fact",
+        hedged=False,
+        confidence=0.9,
+        **kw,
+    )
+
+
+PERSPECTIVES = [
+    PerspectiveDef("backers", "Backers", "The charge will pay for itself.", ("Ana Ruiz",)),
+    PerspectiveDef("drivers", "Drivers", "The charge is a tax on drivers.", ("Fair Roads",)),
+    PerspectiveDef("quiet", "Quiet side", "Something nobody in the articles says.", ("Nobody",)),
+    PerspectiveDef("thin", "Thin side", "A side heard in passing.", ("Ben Ode",)),
+]
+
+
+def _world():
+    text = (
+        "The charge will pay for itself and fund buses across the whole city for years to come. "
+        "The charge is a tax on drivers. "
+        "Home care workers will pay the charge several times a day. "
+        "Fine."
+    )
+    a = _article("one.txt", text, outlet="The Courier")
+    ruiz, fair, ode = (
+        _speaker("Ana Ruiz"),
+        _speaker("Fair Roads", "organisation"),
+        _speaker("Ben Ode"),
+    )
+    claims = [
+        _claim(
+            a,
+            "The charge will pay for itself and fund buses across the whole city for years "
+            "to come.",
+            ruiz,
+            "direct",
+        ),
+        _claim(a, "The charge is a tax on drivers.", fair, "indirect"),
+        _claim(a, "Fine.", ode, "direct"),
+    ]
+    assignments = {
+        claims[0].id: Assignment("backers", 0.95, "member: Ana Ruiz"),
+        claims[1].id: Assignment("drivers", 0.95, "member: Fair Roads"),
+        claims[2].id: Assignment("thin", 0.95, "member: Ben Ode"),
+    }
+    manifest = Manifest(
+        perspectives=tuple(PERSPECTIVES),
+        stakeholders=(StakeholderDef("Home care workers", ("care workers",)),),
+    )
+    corpus = Corpus("x", "x", manifest, (a,))
+    speakers = {s.id: s for s in (ruiz, fair, ode)}
+    return corpus, claims, speakers, assignments
+
+
+def test_each_status_follows_its_rule():
+    corpus, claims, speakers, assignments = _world()
+    balance = {
+        b.id: b
+        for b in perspective_balance(
+            corpus, claims, speakers, PERSPECTIVES, assignments, nx.DiGraph()
+        )
+    }
+    assert balance["backers"].status == "present"
+    assert balance["backers"].quotes == 1 and balance["backers"].own_words == 1
+    assert balance["drivers"].status == "paraphrased_only"  # only reported speech
+    assert balance["drivers"].reported == 1 and balance["drivers"].own_words == 0
+    assert balance["quiet"].status == "missing"
+    assert balance["thin"].status == "underrepresented"  # 1 word against 17
+    assert balance["backers"].outlets == ("The Courier",)
+    assert sum(b.word_share for b in balance.values()) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_a_weakly_assigned_claim_does_not_make_a_perspective_present():
+    corpus, claims, speakers, assignments = _world()
+    assignments[claims[2].id] = Assignment("quiet", 0.2, "content: weak")
+    balance = {
+        b.id: b.status
+        for b in perspective_balance(
+            corpus, claims, speakers, PERSPECTIVES, assignments, nx.DiGraph()
+        )
+    }
+    assert balance["quiet"] == "missing"
+
+
+def test_a_group_talked_about_but_never_heard_is_voiceless():
+    corpus, claims, speakers, _ = _world()
+    extraction = Extraction(tuple(claims), tuple(speakers.values()))
+    found = voiceless_stakeholders(corpus, extraction, claims, speakers)
+    names = [v.name for v in found]
+    assert "Home care workers" in names
+    care = found[names.index("Home care workers")]
+    assert care.source == "manifest" and care.articles == 1
+    assert care.mentions[0].sentence.startswith("Home care workers will pay")
+
+
+def test_a_group_that_speaks_is_not_voiceless():
+    corpus, claims, speakers, _ = _world()
+    union = _speaker("Care Union", "organisation", role="which represents home care workers")
+    speakers[union.id] = union
+    extraction = Extraction(tuple(claims), tuple(speakers.values()))
+    found = voiceless_stakeholders(corpus, extraction, claims, speakers)
+    assert "Home care workers" not in [v.name for v in found]
+
+
+def test_text_groups_need_two_sentences_and_fold_into_their_longer_name():
+    text = "Care workers start early. Home care workers visit clients. Home care workers pay."
+    a = _article("t.txt", text)
+    corpus = Corpus("x", "x", Manifest(), (a,))
+
+    def mention(phrase: str, nth: int) -> Mention:
+        start = [i for i in range(len(text)) if text.startswith(phrase, i)][nth]
+        sent_start = text.rfind(". ", 0, start) + 2 if start else 0
+        return Mention(
+            a.id,
+            start,
+            start + len(phrase),
+            phrase,
+            phrase.lower()[:-1],
+            "group",
+            sent_start,
+            text.find(".", start) + 1,
+        )
+
+    mentions = (
+        mention("Care workers", 0),
+        mention("Home care workers", 0),
+        mention("Home care workers", 1),
+    )
+    extraction = Extraction((), (), mentions=mentions)
+    found = [v for v in voiceless_stakeholders(corpus, extraction, [], {}) if v.source == "text"]
+    assert [v.name for v in found] == ["Home care workers"]
+    assert len(found[0].mentions) == 3
+
+
+def test_gaps_document_has_the_documented_keys():
+    corpus, claims, speakers, assignments = _world()
+    extraction = Extraction(tuple(claims), tuple(speakers.values()))
+    report = find_gaps(corpus, extraction, PERSPECTIVES, assignments, nx.DiGraph(), {})
+    doc = gaps_document(report, corpus)
+    assert doc["schema"] == GAPS
+    for key in (
+        "perspectives",
+        "voiceless",
+        "unanswered_attacks",
+        "single_source",
+        "open_questions",
+        "suggestions",
+        "unrebutted",
+        "self_serving",
+        "summary",
+    ):
+        assert key in doc
+    p = doc["perspectives"][0]
+    assert {
+        "id",
+        "name",
+        "status",
+        "claims",
+        "quotes",
+        "speakers",
+        "word_share",
+        "outlets",
+        "prominence",
+    } <= set(p)
+    v = doc["voiceless"][0]
+    assert {"name", "kind", "mentions"} <= set(v)
+    assert {"article_id", "start", "end", "text"} <= set(v["mentions"][0])
+    # every mention's offsets point at its text
+    text = corpus.articles[0].text
+    for m in v["mentions"]:
+        assert text[m["start"] : m["end"]] == m["text"]
+    kinds = {s["gap"] for s in doc["suggestions"]}
+    assert {"missing_perspective", "paraphrased_only", "voiceless"} <= kinds
+    json.dumps(doc)  # plain JSON
+
+
+def test_markdown_shows_article_text_as_text():
+    corpus, claims, speakers, assignments = _world()
+    hostile = _speaker("<img src=x onerror=alert(1)>", "group")
+    speakers[hostile.id] = hostile
+    claims.append(_claim(corpus.articles[0], "Fine.", hostile, "direct"))
+    extraction = Extraction(tuple(claims), tuple(speakers.values()))
+    report = find_gaps(corpus, extraction, PERSPECTIVES, assignments, nx.DiGraph(), {})
+    md = gaps_markdown(report, corpus)
+    assert "<img" not in md and "# Coverage gaps" in md
+
+
+# ---------------------------------------------------------------- the sample corpus
+
+
+@pytest.fixture(scope="module")
+def report():
+    return full_analysis(SAMPLE).gaps
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("entry", expected(SAMPLE).get("voiceless", []), ids=lambda e: e["name"])
+def test_sample_voiceless_stakeholders_are_reported(report, entry):
+    assert entry["name"] in [v.name for v in report.voiceless]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "entry", expected(SAMPLE).get("missing_perspectives", []), ids=lambda e: e["id"]
+)
+def test_sample_missing_perspectives_are_reported(report, entry):
+    status = {p.id: p.status for p in report.perspectives}
+    assert status[entry["id"]] == "missing"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "entry", expected(SAMPLE).get("paraphrased_only", []), ids=lambda e: e["id"]
+)
+def test_sample_paraphrased_only_perspectives_are_reported(report, entry):
+    status = {p.id: p.status for p in report.perspectives}
+    assert status[entry["id"]] == "paraphrased_only"
+
+
+@pytest.mark.slow
+def test_sample_heard_groups_are_not_voiceless(report):
+    names = {v.name for v in report.voiceless}
+    assert "City-centre traders" not in names and "Bus drivers" not in names
+
+
+@pytest.mark.slow
+def test_sample_suggestions_name_a_source_and_its_evidence(report):
+    care = [s for s in report.suggestions if s.target == "Home care workers"]
+    assert care and care[0].source.startswith("a home care worker")
+    assert "care worker" in care[0].on.lower()
+
+
+@pytest.mark.slow
+def test_argmap_gaps_prints_json_and_markdown():
+    from argmap.cli import main
+
+    out = CliRunner().invoke(main, ["gaps", str(SAMPLE), "--format", "json", "-q"])
+    assert out.exit_code == 0, out.output
+    doc = json.loads(out.output)
+    assert doc["schema"] == GAPS and doc["perspectives"]
+    md = CliRunner().invoke(main, ["gaps", str(SAMPLE), "--format", "md", "-q"])
+    assert md.exit_code == 0 and md.output.startswith("# Coverage gaps")
+    text = CliRunner().invoke(main, ["gaps", str(SAMPLE), "-q"])
+    assert text.exit_code == 0 and "Talked about, never heard" in text.output
