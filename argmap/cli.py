@@ -113,7 +113,9 @@ def main() -> None:
     \b
     argmap run CORPUS --out DIR    everything: claims.json and more, into DIR
     argmap claims CORPUS           the attributed claims, as a table or JSON
+    argmap gaps CORPUS             the coverage gap report: who is missing, who is unheard
     argmap init CORPUS             write a starter argmap.toml for an editor to edit
+    argmap relate PAIRS.jsonl      classify claim pairs: supports, contradicts, unrelated
     """
 
 
@@ -128,6 +130,11 @@ def main() -> None:
     help="Output folder (one corpus: written into it; several: one folder each).",
 )
 @corpus_options
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of page templates that override argmap's own (see docs/pages.md).",
+)
 @click.option("--force", is_flag=True, help="Write into an existing folder not made by argmap.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPUs).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
@@ -139,13 +146,16 @@ def run(
     exclude: tuple[str, ...],
     no_default_excludes: bool,
     pipeline: str | None,
+    templates: Path | None,
     force: bool,
     jobs: int | None,
     quiet: bool,
 ) -> None:
     """Analyse CORPUS folders and write the results into --out.
 
-    Writes claims.json (schema argmap/claims@1) for each corpus. Exit status: 0 ok,
+    For each corpus: index.html, map.html, explainer.html, gaps.html, claims.json,
+    graph.json, gaps.json, gaps.md and the exports (GraphML, AIF, Argdown, CSV).
+    Several corpora get one folder each and a top index.html. Exit status: 0 ok,
     1 fatal error, 2 usage error, 3 finished but some articles failed.
     """
     from .pipeline import RunOptions
@@ -156,6 +166,7 @@ def run(
         manifest=manifest,
         exclude=exclude,
         default_exclude=not no_default_excludes,
+        templates=templates,
         force=force,
         n_process=jobs,
     )
@@ -273,6 +284,63 @@ def format_table(document: dict[str, Any], width: int | None = None) -> str:
                 text = "~ " + text
             lines.append(head + (text if len(text) <= room else text[: room - 1] + "…"))
     return "\n".join(lines).lstrip("\n")
+
+
+@main.command()
+@click.argument("corpus", type=click.Path(path_type=Path))
+@corpus_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "md", "json"]),
+    default="text",
+    show_default=True,
+    help="text for the terminal; md (gaps.md) or json (gaps.json, argmap/gaps@1).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print no failures or progress on stderr.")
+@handle_errors
+def gaps(
+    corpus: Path,
+    manifest: Path | None,
+    exclude: tuple[str, ...],
+    no_default_excludes: bool,
+    pipeline: str | None,
+    fmt: str,
+    quiet: bool,
+) -> None:
+    """Print the coverage gap report of CORPUS: perspectives missing, underrepresented
+    or only paraphrased, stakeholders talked about but never heard, attacks left
+    unanswered, claims resting on one source, and the sources that would fill them."""
+    from .gaps import gaps_document, gaps_markdown, gaps_text
+    from .pipeline import RunOptions, analyze, load
+
+    options = RunOptions(
+        pipeline=pipeline,
+        manifest=manifest,
+        exclude=exclude,
+        default_exclude=not no_default_excludes,
+    )
+    loaded = load(corpus, options)
+    progress = _Progress(quiet)
+    try:
+        analysis = analyze(loaded, options, progress=progress)
+    finally:
+        progress.close()
+    if not quiet:
+        for failure in (*loaded.failures, *analysis.extraction.failures):
+            _fail(f"argmap: {failure.message}")
+    report = analysis.gaps
+    assert report is not None
+    if fmt == "json":
+        click.echo(
+            json.dumps(gaps_document(report, loaded), ensure_ascii=False, indent=2, sort_keys=True)
+        )
+    elif fmt == "md":
+        click.echo(gaps_markdown(report, loaded), nl=False)
+    else:
+        click.echo(gaps_text(report, loaded), nl=False)
+    failed = len(loaded.failures) + len(analysis.extraction.failures)
+    sys.exit(EXIT_PARTIAL if failed else EXIT_OK)
 
 
 @main.command()

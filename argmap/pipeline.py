@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     import networkx as nx
     from spacy.language import Language
 
+    from .gaps import GapReport
+
 #: ``progress(stage, done, total)``: called as work advances (for progress bars).
 Progress = Callable[[str, int, int], None]
 
@@ -59,6 +61,9 @@ class CorpusResult:
     out_dir: Path | None = None
     files: list[Path] = field(default_factory=list)
     error: ArgmapError | None = None
+    #: headline figures (articles, claims, speakers, ...), for indexes and summaries
+    counts: dict[str, int] = field(default_factory=dict)
+    title: str = ""
 
     @property
     def failures(self) -> list[Failure]:
@@ -139,6 +144,7 @@ class Analysis:
     assignments: dict[str, Assignment]
     graph: nx.DiGraph
     findings: dict[str, Any]
+    gaps: GapReport | None = None
 
 
 def analyze(
@@ -150,12 +156,14 @@ def analyze(
     embedder: Any = None,
     model: Any = None,
 ) -> Analysis:
-    """Every stage for one corpus: claims, restatements, relations, perspectives, graph."""
+    """Every stage for one corpus: claims, restatements, relations, perspectives, graph,
+    gaps."""
     from dataclasses import replace
 
     from .analysis import analyse
     from .embed import Embedder
     from .extract import with_perspectives
+    from .gaps import find_gaps
     from .graph import build_graph
     from .perspectives import assign_perspectives
     from .relate.canonical import canonical_claims
@@ -193,8 +201,12 @@ def analyze(
     graph = build_graph(
         corpus, claims, extraction.speakers, canonical, relations, perspectives, assignments
     )
+    findings = analyse(graph)
+    gaps = find_gaps(
+        corpus, extraction, perspectives, assignments, graph, findings, encode=embedder.encode
+    )
     return Analysis(
-        corpus, extraction, canonical, relations, perspectives, assignments, graph, analyse(graph)
+        corpus, extraction, canonical, relations, perspectives, assignments, graph, findings, gaps
     )
 
 
@@ -220,22 +232,36 @@ def _stepper(progress: Progress | None, name: str, total: int) -> Callable[[str]
     return step
 
 
-def write(analysis: Analysis, out: OutputDir) -> list[Path]:
-    """Write one corpus's files into ``out`` (already prepared)."""
+def render(analysis: Analysis, options: RunOptions = RunOptions()) -> dict[str, str | Any]:
+    """Every output file of one corpus, computed but not written: ``{name: text or
+    JSON data}``, pages last (they link the data files)."""
     from .export import interchange
     from .export.graph import graph_document
+    from .gaps import gaps_document, gaps_markdown
+    from .output import dumps_json
+    from .render import render_corpus
 
     corpus, extraction = analysis.corpus, analysis.extraction
-    files = [
-        out.write_json("claims.json", claims_document(corpus, extraction, analysis.perspectives))
-    ]
-    files.append(out.write_json("graph.json", graph_document(analysis)))
-    files.append(out.write_text("graph.graphml", interchange.graphml(analysis.graph)))
-    files.append(out.write_json("graph.aif.json", interchange.aif(analysis)))
-    files.append(out.write_text("graph.argdown", interchange.argdown(analysis)))
-    files.append(out.write_text("claims.csv", interchange.claims_csv(analysis.graph)))
-    files.append(out.write_text("relations.csv", interchange.relations_csv(analysis.graph)))
+    files: dict[str, str] = {
+        "claims.json": dumps_json(claims_document(corpus, extraction, analysis.perspectives)),
+        "graph.json": dumps_json(graph_document(analysis)),
+        "graph.graphml": interchange.graphml(analysis.graph),
+        "graph.aif.json": dumps_json(interchange.aif(analysis)),
+        "graph.argdown": interchange.argdown(analysis),
+        "claims.csv": interchange.claims_csv(analysis.graph),
+        "relations.csv": interchange.relations_csv(analysis.graph),
+    }
+    if analysis.gaps is not None:
+        files["gaps.json"] = dumps_json(gaps_document(analysis.gaps, corpus))
+        files["gaps.md"] = gaps_markdown(analysis.gaps, corpus)
+    files |= render_corpus(analysis, templates=options.templates, files=list(files))
     return files
+
+
+def write(analysis: Analysis, out: OutputDir, options: RunOptions = RunOptions()) -> list[Path]:
+    """Write one corpus's files into ``out`` (already prepared): all are computed
+    first, so a failure leaves no half-written set behind."""
+    return [out.write_text(name, text) for name, text in render(analysis, options).items()]
 
 
 def run(
@@ -251,12 +277,17 @@ def run(
     others go on; with a single corpus that error is raised instead.
     """
     from .nlp import load_pipeline
+    from .render import headline_counts
 
     if not corpora:
         raise CorpusError("no corpus folder given", hint="Pass at least one folder of articles.")
     out = OutputDir(out_dir, force=options.force)
     single = len(corpora) == 1
     names = _folder_names([Path(c) for c in corpora])
+    if options.templates is not None:
+        from .render import environment
+
+        environment(options.templates)  # a bad --templates folder fails before any work
     out.prepare()
     results: list[CorpusResult] = []
     nlp: Language | None = None
@@ -280,12 +311,27 @@ def run(
                 analysis.extraction,
                 target.root,
             )
-            result.analysis = analysis
-            result.files = write(analysis, target)
+            result.files = write(analysis, target, options)
+            result.counts = headline_counts(analysis)
+            result.title = corpus.manifest.title or name
+            # with many corpora, keep the figures, not every analysis, in memory
+            result.analysis = analysis if single else None
         except ArgmapError as exc:
             if single:
                 raise
             result.error = exc
+    if not single:
+        from .render import render_site
+
+        entries = []
+        for r in results:
+            if r.ok and r.out_dir is not None:
+                entries.append(
+                    {"name": r.name, "folder": r.out_dir.name, "title": r.title, "counts": r.counts}
+                )
+            else:
+                entries.append({"name": r.name, "error": r.error.render() if r.error else "failed"})
+        out.write_text("index.html", render_site(entries, templates=options.templates))
     return RunResult(out.root, results)
 
 

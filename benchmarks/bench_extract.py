@@ -127,7 +127,18 @@ def main(argv: list[str] | None = None) -> int:
         # the command a user runs, end to end
         start = time.perf_counter()
         cli = subprocess.run(
-            [sys.executable, "-m", "argmap", "claims", str(folder), "--format", "jsonl", "--quiet", "--jobs", str(args.processes)],
+            [
+                sys.executable,
+                "-m",
+                "argmap",
+                "claims",
+                str(folder),
+                "--format",
+                "jsonl",
+                "--quiet",
+                "--jobs",
+                str(args.processes),
+            ],
             capture_output=True,
             text=True,
             check=False,
@@ -138,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
 
     best_spacy, best_argmap = min(spacy_times), min(argmap_times)
     result = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "machine": (
+            f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+        ),
         "pipeline": pipeline_label(nlp),
         "articles": len(articles),
         "words": words,
@@ -153,8 +166,14 @@ def main(argv: list[str] | None = None) -> int:
         "argmap_words_per_s": round(words / best_argmap),
         "ratio_argmap_to_spacy": round(best_spacy / best_argmap, 3),
         "claims": claims,
-        "all_runs": {"spacy": [round(t, 2) for t in spacy_times], "argmap": [round(t, 2) for t in argmap_times]},
-        "peak_rss_mb": {"main_process": round(in_process_peak), "largest_worker": round(workers_peak)},
+        "all_runs": {
+            "spacy": [round(t, 2) for t in spacy_times],
+            "argmap": [round(t, 2) for t in argmap_times],
+        },
+        "peak_rss_mb": {
+            "main_process": round(in_process_peak),
+            "largest_worker": round(workers_peak),
+        },
         "cli": {
             "seconds": round(cli_s, 2),
             "articles_per_s": round(len(articles) / cli_s, 1),

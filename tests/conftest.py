@@ -64,3 +64,76 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not available")
     return path
+
+
+@cache
+def full_analysis(corpus: Path) -> Any:
+    """Every stage of ``argmap run`` on a corpus (once per session)."""
+    from argmap.ingest import load_corpus
+    from argmap.pipeline import analyze
+
+    return analyze(load_corpus(corpus))
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium, which the browser tests drive (installed by .ci/run)."""
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+#: Article text that tries to run in a page: every page must show it as text.
+HOSTILE = {
+    "inject.md": (
+        "---\n"
+        "title: 'Council <script>window.__pwned = 1</script> backs bus lanes'\n"
+        "outlet: 'The <img src=x onerror=\"window.__pwned=2\"> Gazette'\n"
+        "url: 'javascript:window.__pwned=3'\n"
+        "date: 2026-03-04\n"
+        "---\n\n"
+        "The city council voted on Tuesday to build new bus lanes on the ring road, "
+        "and officials said the work would start in May.\n\n"
+        '"The lanes will cut journey times by a third </script><script>window.__pwned=4'
+        '</script>," said Mayor Ana Ruiz.\n\n'
+        'Critics say the plan <img src=x onerror="window.__pwned=5"> will hurt shops, '
+        'and residents argued that <a href="javascript:window.__pwned=6">the plan</a> '
+        "was rushed.\n\n"
+        "Home care workers will pay the charge several times a day, the council said.\n"
+    ),
+    "second.txt": (
+        "Bus lanes divide the city\n"
+        "By Jo Hale\n\n"
+        "Traders warned that the bus lanes would drive shoppers to out-of-town retail "
+        "parks, where parking is free.\n\n"
+        '"The lanes will not cut journey times at all," said Sam Okafor, who runs a '
+        "hardware shop on Castle Street.\n\n"
+        "Mayor Ana Ruiz said the lanes would pay for themselves within five years.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``argmap run`` over a corpus whose text is HTML and JavaScript."""
+    from argmap.pipeline import run
+
+    root = tmp_path_factory.mktemp("hostile")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in HOSTILE.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    out = root / "out"
+    run([corpus], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``argmap run`` over the sample corpus (the pages the browser tests open)."""
+    from argmap.output import OutputDir
+    from argmap.pipeline import write
+
+    out = OutputDir(tmp_path_factory.mktemp("sample") / "out")
+    out.prepare()
+    write(full_analysis(CORPORA / "wrenhaven-congestion-charge"), out)
+    return out.root

@@ -1,0 +1,182 @@
+"""The pages of an output folder, read as HTML: what they contain, that every sentence
+cites its sources, that they load nothing from the network, and that article text is
+always text."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import CORPORA, full_analysis
+
+from argmap.pipeline import render
+from argmap.render import PAGES, environment
+
+pytestmark = pytest.mark.slow
+
+SAMPLE = CORPORA / "wrenhaven-congestion-charge"
+EXPLAINER_SECTIONS = [
+    "The perspectives",
+    "What's not represented",
+    "Key points",
+    "How we got here",
+    "Viewpoints in depth",
+    "Where they disagree",
+    "What we don't know",
+    "Key terms",
+    "Sources",
+]
+
+
+@pytest.fixture(scope="module")
+def files():
+    return render(full_analysis(SAMPLE))
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_page_is_written(files):
+    for page in PAGES:
+        assert page in files
+    index = soup(files["index.html"])
+    links = {a["href"] for a in index.find_all("a", href=True)}
+    assert {
+        "map.html",
+        "explainer.html",
+        "gaps.html",
+        "claims.json",
+        "graph.json",
+        "gaps.json",
+    } <= links
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_are_self_contained(files, page):
+    html = files[page]
+    doc = soup(html)
+    for tag in doc.find_all(["script", "img", "iframe", "link", "source", "video", "audio"]):
+        assert not tag.get("src"), tag
+        assert tag.name != "link" or "stylesheet" not in (tag.get("rel") or []), tag
+    assert "cdn" not in html.lower().replace("cdn_resources", "")
+    csp = doc.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert csp and "default-src 'none'" in csp["content"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_landmarks_and_headings_in_order(files, page):
+    doc = soup(files[page])
+    assert doc.find("main") and doc.find("header") and doc.find("footer")
+    assert doc.html.get("lang") == "en"
+    levels = [int(h.name[1]) for h in doc.find_all(re.compile("^h[1-6]$"))]
+    assert levels and levels[0] == 1 and levels.count(1) == 1
+    for a, b in itertools.pairwise(levels):
+        assert b <= a + 1, levels
+    assert doc.find("meta", attrs={"name": "viewport"})
+
+
+def test_explainer_has_the_sections_editors_expect(files):
+    doc = soup(files["explainer.html"])
+    headings = [_norm(h.get_text()) for h in doc.find_all("h2")]
+    assert headings == EXPLAINER_SECTIONS
+
+
+def test_every_explainer_sentence_cites_a_listed_source(files):
+    analysis = full_analysis(SAMPLE)
+    doc = soup(files["explainer.html"])
+    sources = {li["id"] for li in doc.select("ol.sources li")}
+    assert len(sources) == len(analysis.corpus.independent_articles)
+    texts = [_norm(a.text) for a in analysis.corpus.articles]
+    for sup in doc.select("sup.cite"):
+        for a in sup.find_all("a"):
+            assert a["href"].split("#")[1] in sources
+    quoted = doc.select(".from-source")
+    assert len(quoted) >= 20
+    for span in quoted:
+        # verbatim from an article, and followed by its citation
+        assert any(_norm(span.get_text()) in t for t in texts), span.get_text()
+        nxt = span.find_next_sibling()
+        assert nxt is not None and nxt.name == "sup" and "cite" in nxt["class"], span
+    # every item of the argument sections is such a sentence
+    for section in doc.select("section"):
+        title = section.find("h2")
+        if title and _norm(title.get_text()) in ("Key points", "How we got here", "Key terms"):
+            for li in section.select("li, dd"):
+                assert li.select(".from-source"), li
+
+
+def test_source_list_tags_each_source_and_counts_copies_once(files):
+    doc = soup(files["explainer.html"])
+    items = doc.select("ol.sources li")
+    assert len(items) == 6
+    text = " ".join(_norm(li.get_text()) for li in items)
+    assert "Northern Sentinel" in text and "syndicated" in text
+
+
+def test_map_data_has_every_claim_and_relation(files):
+    analysis = full_analysis(SAMPLE)
+    doc = soup(files["map.html"])
+    data = json.loads(doc.find("script", id="map-data").string)
+    claims = [n for n in data["nodes"] if n["kind"] == "claim"]
+    assert len(claims) == len(analysis.canonical)
+    relations = [e for e in data["edges"] if e["relation"] != "restates"]
+    assert len(relations) == len(analysis.relations)
+    assert {p["id"] for p in data["perspectives"]} >= {p.id for p in analysis.perspectives}
+    assert all("x" in n and "y" in n for n in data["nodes"])
+    assert data["options"]["physics"]["enabled"] is False
+
+
+def test_same_analysis_same_bytes(files):
+    assert render(full_analysis(SAMPLE)) == files
+
+
+def test_build_date_only_from_source_date_epoch(monkeypatch, files):
+    assert (
+        "Made by argmap" in files["index.html"]
+        and " on 20" not in soup(files["index.html"]).footer.get_text()
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    dated = render(full_analysis(SAMPLE))
+    assert "on 2026-01-01" in soup(dated["index.html"]).footer.get_text()
+
+
+def test_user_templates_override_argmap_ones(tmp_path):
+    (tmp_path / "_style.css").write_text("body { color: #123456; }")
+    pages = render(full_analysis(SAMPLE), _options(tmp_path))
+    assert "#123456" in pages["explainer.html"]
+    assert environment(tmp_path).get_template("map.html")  # the rest still found
+
+
+def _options(templates):
+    from argmap.pipeline import RunOptions
+
+    return RunOptions(templates=templates)
+
+
+def test_hostile_article_text_never_becomes_markup(hostile_site):
+    for page in [*PAGES, "gaps.md"]:
+        html = (hostile_site / page).read_text("utf-8")
+        doc = soup(html)
+        for s in doc.find_all("script"):
+            body = s.string or ""
+            if s.get("type") == "application/json":
+                # data, never run: the article text is in it, with no markup left
+                assert "<" not in body and ">" not in body, page
+                json.loads(body)
+            else:
+                assert "__pwned" not in body, (page, body[:80])
+        for tag in doc.find_all(True):
+            for attr, value in tag.attrs.items():
+                assert not attr.startswith("on"), (page, tag)
+                if attr == "href":
+                    assert not str(value).lower().startswith("javascript"), (page, tag)
+    explainer = soup((hostile_site / "explainer.html").read_text("utf-8"))
+    assert "<script>window.__pwned = 1</script>" in explainer.get_text()
