@@ -154,6 +154,7 @@ def _by_content(
     pvec = embedder.encode(texts)
     sims = vectors[list(rows)] @ pvec.T  # (n, P)
     scores = sims.copy()
+    support = np.zeros_like(sims)
     if model is not None and len(perspectives) > 1:
         # the model reads the two closest perspectives for each claim
         top = np.argsort(-sims, axis=1, kind="stable")[:, :2]
@@ -163,12 +164,14 @@ def _by_content(
             for j, p in enumerate(top[k]):
                 sup, con = probs[2 * k + j][0], probs[2 * k + j][1]
                 scores[k, p] += 0.5 * (float(sup) - float(con))
+                support[k, p] = float(sup)
     groups: dict[str, list[int]] = defaultdict(list)
     for k, r in enumerate(rows):
         c = claims[r]
         key = c.id if c.speaker_kind == "outlet" else c.speaker_id
         groups[key].append(k)
     out: dict[str, Assignment] = {}
+    use_model = model is not None and len(perspectives) > 1
     for members in groups.values():
         mean = scores[members].mean(axis=0)
         order = np.argsort(-mean, kind="stable")
@@ -182,10 +185,16 @@ def _by_content(
             else f"what {first.speaker} argues"
         )
         if top_score >= CONTENT_FLOOR and margin >= CONTENT_MARGIN:
-            confidence = round(min(0.85, 0.4 + margin * 2 + (top_score - CONTENT_FLOOR)), 3)
+            if use_model:
+                # how sure the model is that the claim argues the perspective's case
+                confidence = round(min(0.9, float(support[members, best].mean())), 3)
+            else:
+                confidence = round(min(0.85, 0.4 + margin * 2 + (top_score - CONTENT_FLOOR)), 3)
             evidence = (
                 f"content: {who} is closest to {perspectives[best].name!r} "
-                f"(score {top_score:.2f}, next {second:.2f})"
+                f"(score {top_score:.2f}, next {second:.2f}"
+                + (f", model supports {confidence:.2f}" if use_model else "")
+                + ")"
             )
             assignment = Assignment(perspectives[best].id, confidence, evidence)
         else:

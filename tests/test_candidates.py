@@ -115,3 +115,23 @@ def test_kmeans_centroids_are_unit_and_deterministic() -> None:
     b = spherical_kmeans(v, 8, seed=3)
     assert np.array_equal(a, b)
     np.testing.assert_allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+
+
+def test_each_claim_keeps_only_its_strongest_relations():
+    from argmap.records import Relation
+    from argmap.relate.links import strongest_per_claim
+
+    def rel(a, b, score, signals=()):
+        return Relation(a, b, "supports", score, "", signals=signals)
+
+    relations = [
+        rel("k-hub", "k-1", 0.9),
+        rel("k-hub", "k-2", 0.8),
+        rel("k-hub", "k-3", 0.7),
+        rel("k-hub", "k-4", 0.95, ("contrast",)),  # signalled: kept first
+        rel("k-5", "k-6", 0.6),
+    ]
+    kept = strongest_per_claim(relations, 2)
+    pairs = {(r.source, r.target) for r in kept}
+    assert pairs == {("k-hub", "k-4"), ("k-hub", "k-1"), ("k-5", "k-6")}
+    assert strongest_per_claim(relations, 2) == kept  # stable

@@ -14,7 +14,9 @@
    recommendation, an evaluation), else from the less to the more widely made claim.
 
 A relation is kept when its class is *supports* or *contradicts* with probability of
-at least :data:`KEEP`; below :data:`FIRM` it is marked tentative. The rationale says what
+at least :data:`KEEP`; below :data:`FIRM` it is marked tentative. Each claim keeps at
+most :data:`MAX_PER_CLAIM` relations, the articles' signalled ones first, then the
+strongest. The rationale says what
 decided it, for an editor: ``contrast: 'However, critics ...'; model contradicts 0.91``.
 """
 
@@ -33,6 +35,10 @@ from .candidates import candidate_pairs
 
 KEEP = 0.5
 FIRM = 0.7
+#: A claim keeps at most this many relations (the strongest; those the articles signal
+#: first): in one story nearly every pair of claims is on topic, and a model reads
+#: many of them as weak support or attack.
+MAX_PER_CLAIM = 4
 NEIGHBOURS = 10
 MIN_COSINE = 0.35
 #: How far back (in claims of the same article) a contrast or a rejection reaches.
@@ -76,6 +82,7 @@ def relate_claims(
     *,
     neighbours: int = NEIGHBOURS,
     min_cosine: float = MIN_COSINE,
+    max_per_claim: int = MAX_PER_CLAIM,
 ) -> list[Relation]:
     """Relations between canonical claims (see the module docstring)."""
     if len(canonical) < 2:
@@ -122,12 +129,29 @@ def relate_claims(
         else []
     )
     first = _first_positions(canonical, claims, articles)
-    out: list[Relation] = []
+    decided: list[Relation] = []
     for pair, prob in zip(ordered, probs, strict=True):
         relation = _decide(pair, prob, canonical, first)
         if relation is not None:
-            out.append(relation)
+            decided.append(relation)
+    out = strongest_per_claim(decided, max_per_claim)
     out.sort(key=lambda r: (index[r.target], index[r.source]))
+    return out
+
+
+def strongest_per_claim(relations: Sequence[Relation], limit: int) -> list[Relation]:
+    """Relations kept so that no claim has more than ``limit``: those the articles
+    signal first, then by score (ties by ids, so the choice is stable)."""
+    ranked = sorted(
+        relations, key=lambda r: (not r.signals, -r.score, r.source, r.target, r.relation)
+    )
+    count: dict[str, int] = defaultdict(int)
+    out = []
+    for r in ranked:
+        if count[r.source] < limit and count[r.target] < limit:
+            out.append(r)
+            count[r.source] += 1
+            count[r.target] += 1
     return out
 
 
