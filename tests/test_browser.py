@@ -184,3 +184,87 @@ def test_article_html_and_scripts_never_run(browser, hostile_site, name):
         assert "<script>window.__pwned = 1</script>" in text
     page.shot(f"hostile-{name}.png")
     page.close()
+
+
+def _big_map(tmp_path: Path, n: int = 500) -> Path:
+    """A map page of ``n`` claims and about as many relations (made up, seeded)."""
+    import random
+
+    import networkx as nx
+
+    from argmap.records import Article, PerspectiveDef, Region
+    from argmap.render import environment, script_hash
+    from argmap.render.netmap import map_data, script_json, vis_assets
+
+    rng = random.Random(3)
+    perspectives = [PerspectiveDef(f"p{i}", f"Side {i}") for i in range(6)]
+    article = Article("a-1", "a.txt", "txt", "x", regions=(Region(0, 1, "body"),))
+    g = nx.DiGraph()
+    for i in range(n):
+        g.add_node(
+            f"k-{i:04d}",
+            type="claim",
+            text=f"Claim number {i} about the charge",
+            kind="fact",
+            hedged=False,
+            perspective=f"p{i % 6}",
+            attributions=["direct"],
+            speakers=[f"Speaker {i % 40}"],
+            outlets=["The Courier"],
+            prevalence={"speakers": 1 + i % 3, "outlets": 1, "articles": 1},
+            occurrences=[
+                {
+                    "claim_id": f"c-{i}",
+                    "article_id": "a-1",
+                    "speaker": "S",
+                    "attribution": "direct",
+                    "text": f"Claim number {i} about the charge",
+                }
+            ],
+        )
+    for _ in range(n):
+        a, b = rng.sample(range(n), 2)
+        g.add_edge(
+            f"k-{a:04d}",
+            f"k-{b:04d}",
+            type=rng.choice(["supports", "contradicts"]),
+            score=0.8,
+            rationale="test",
+            attack=None,
+            tentative=False,
+        )
+    data = map_data(g, perspectives, [article], {"a-1": 1})
+    env = environment()
+    vis_js, _ = vis_assets()
+    map_js = env.loader.get_source(env, "map.js")[0]
+    html = env.get_template("map.html").render(
+        version="test",
+        build_date=None,
+        corpus_name="big",
+        title="Big map",
+        question=None,
+        page="map",
+        map=data,
+        map_json=script_json(data),
+        vis_js=vis_js,
+        map_js=map_js,
+        script_hashes=[script_hash(vis_js), script_hash(map_js)],
+        counts={"claims": n},
+    )
+    path = tmp_path / "map.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def test_a_500_claim_map_draws_and_does_not_drift(browser, tmp_path):
+    page = Page(browser, _big_map(tmp_path))
+    page.page.wait_for_function("window.argmap !== undefined")
+    page.page.locator("#show-unlinked").check()
+    total = page.js("window.argmap.nodes.length")
+    assert page.js("window.argmap.visibleNodes().length") == total
+    before = page.js("JSON.stringify(window.argmap.network.getPositions())")
+    page.page.wait_for_timeout(3000)
+    after = page.js("JSON.stringify(window.argmap.network.getPositions())")
+    assert before == after, "the layout moved after it was drawn"
+    page.shot("big-map.png")
+    page.close()
