@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -54,8 +55,12 @@ _WEEKDAY = re.compile(rf"\b(?P<w>{'|'.join(WEEKDAYS)})\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|is due|are due|is set to|plans? to|next)\b", re.I)
 
 
-def parse_date(text: str, published: str | None, sentence: str = "") -> str | None:
-    """An ISO date for a DATE entity's text, or None when it names no calendar date."""
+def parse_date(
+    text: str, published: str | None, sentence: str = "", *, future: bool | None = None
+) -> str | None:
+    """An ISO date for a DATE entity's text, or None when it names no calendar date.
+    ``future`` says whether a weekday is ahead of the article's date (by default, from
+    words such as "will" in ``sentence``)."""
     base = _published(published)
     m = _MONTH_DAY.search(text) or _DAY_MONTH.search(text)
     if m:
@@ -76,7 +81,8 @@ def parse_date(text: str, published: str | None, sentence: str = "") -> str | No
     m = _WEEKDAY.search(text)
     if m and base is not None:
         target = WEEKDAYS.index(m.group("w").lower())
-        if _FUTURE.search(sentence):
+        ahead = bool(_FUTURE.search(sentence)) if future is None else future
+        if ahead:
             delta = (target - base.weekday()) % 7 or 7
         else:
             delta = -((base.weekday() - target) % 7 or 7)
@@ -96,6 +102,24 @@ def _published(value: str | None) -> dt.date | None:
         return None
 
 
+def _future(token: Any) -> bool | None:
+    """Is the verb a date hangs on in the future ("will vote on Tuesday") or not
+    ("voted on Tuesday")? None when there is no verb to tell."""
+    verb = token
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "shall", "'ll"} or verb.lower_ in ("will", "shall"):
+        return True
+    if verb.tag_ in ("VBD", "VBN") or auxes & {"did", "was", "were", "had", "has", "have"}:
+        return False
+    return None
+
+
 def find_events(article: Article, doc: Doc) -> list[Event]:
     """Dated sentences of one parsed article (headline excluded)."""
     headline = article.headline_region
@@ -107,7 +131,7 @@ def find_events(article: Article, doc: Doc) -> list[Event]:
         if headline is not None and headline.start <= ent.start_char < headline.end:
             continue
         sent = ent.sent
-        date = parse_date(ent.text, article.published, sent.text)
+        date = parse_date(ent.text, article.published, sent.text, future=_future(ent.root))
         if date is None or (sent.start_char, date) in seen:
             continue
         seen.add((sent.start_char, date))
