@@ -25,7 +25,8 @@ from .graph import claim_nodes, relation_edges
 KEY_POINTS = 10
 
 
-def _claim(g: nx.DiGraph, node: str) -> dict[str, Any]:
+def claim_summary(g: nx.DiGraph, node: str) -> dict[str, Any]:
+    """A claim as the findings list it: id, text, speakers, outlets, perspective."""
     d = g.nodes[node]
     return {
         "id": node,
@@ -45,7 +46,7 @@ def contested(g: nx.DiGraph) -> list[dict[str, Any]]:
     out = []
     for node in sorted(attacks, key=lambda n: (-len(attacks[n]), n)):
         out.append(
-            _claim(g, node)
+            claim_summary(g, node)
             | {"attacked_by": sorted(attacks[node], key=lambda a: (-a["score"], a["id"]))}
         )
     return out
@@ -64,7 +65,7 @@ def consensus(g: nx.DiGraph) -> list[dict[str, Any]]:
             e.get("type") == "contradicts" for _, _, e in g.in_edges(node, data=True)
         ):
             out.append(
-                _claim(g, node)
+                claim_summary(g, node)
                 | {"perspectives": sorted(perspectives), "supported_by": sorted(supporters)}
             )
     return sorted(out, key=lambda c: (-len(c["perspectives"]), c["id"]))
@@ -77,8 +78,8 @@ def unanswered_attacks(g: nx.DiGraph) -> list[dict[str, Any]]:
         if not answered:
             out.append(
                 {
-                    "attacker": _claim(g, u),
-                    "target": _claim(g, v),
+                    "attacker": claim_summary(g, u),
+                    "target": claim_summary(g, v),
                     "score": d["score"],
                     "attack": d.get("attack"),
                     "tentative": d.get("tentative", False),
@@ -105,7 +106,7 @@ def single_source(g: nx.DiGraph) -> list[dict[str, Any]]:
                 for _, _, e in g.out_edges(node, data=True)
                 if e.get("type") in ("supports", "contradicts")
             )
-            out.append(_claim(g, node) | {"relations": degree})
+            out.append(claim_summary(g, node) | {"relations": degree})
     return sorted(out, key=lambda c: (-c["relations"], c["id"]))
 
 
@@ -159,7 +160,7 @@ def self_serving(g: nx.DiGraph) -> list[dict[str, Any]]:
             or (o["attribution"] == "direct" and _FIRST_PERSON_BENEFIT.search(o["text"]))
             for o in own
         ):
-            out.append(_claim(g, node) | {"benefits": speaker["name"], "kind": d["kind"]})
+            out.append(claim_summary(g, node) | {"benefits": speaker["name"], "kind": d["kind"]})
     return sorted(out, key=lambda c: c["id"])
 
 
@@ -179,7 +180,7 @@ def key_points(g: nx.DiGraph, limit: int = KEY_POINTS) -> list[dict[str, Any]]:
         scored.append((score, node, engaged))
     scored.sort(key=lambda t: (-t[0], t[1]))
     return [
-        _claim(g, node)
+        claim_summary(g, node)
         | {"prevalence": g.nodes[node]["prevalence"], "engaged": engaged, "score": round(score, 2)}
         for score, node, engaged in scored[:limit]
     ]

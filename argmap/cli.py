@@ -105,6 +105,34 @@ class _Progress:
             self.bar = None
 
 
+def _options(
+    manifest: Path | None,
+    exclude: tuple[str, ...],
+    no_default_excludes: bool,
+    pipeline: str | None,
+    **more: Any,
+) -> Any:
+    """The library's RunOptions from the options every corpus command shares."""
+    from .pipeline import RunOptions
+
+    return RunOptions(
+        pipeline=pipeline,
+        manifest=manifest,
+        exclude=exclude,
+        default_exclude=not no_default_excludes,
+        **more,
+    )
+
+
+def _with_progress(quiet: bool, func: Callable[..., Any], *args: Any) -> Any:
+    """``func(*args, progress=bar)`` with a progress bar on stderr, closed afterwards."""
+    progress = _Progress(quiet)
+    try:
+        return func(*args, progress=progress)
+    finally:
+        progress.close()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="argmap")
 def main() -> None:
@@ -158,23 +186,18 @@ def run(
     Several corpora get one folder each and a top index.html. Exit status: 0 ok,
     1 fatal error, 2 usage error, 3 finished but some articles failed.
     """
-    from .pipeline import RunOptions
     from .pipeline import run as run_pipeline
 
-    options = RunOptions(
-        pipeline=pipeline,
-        manifest=manifest,
-        exclude=exclude,
-        default_exclude=not no_default_excludes,
+    options = _options(
+        manifest,
+        exclude,
+        no_default_excludes,
+        pipeline,
         templates=templates,
         force=force,
         n_process=jobs,
     )
-    progress = _Progress(quiet)
-    try:
-        result = run_pipeline(list(corpora), out_dir, options, progress=progress)
-    finally:
-        progress.close()
+    result = _with_progress(quiet, run_pipeline, list(corpora), out_dir, options)
     for item in result.corpora:
         for failure in item.failures:
             _fail(f"argmap: {failure.message}")
@@ -229,20 +252,11 @@ def claims(
 ) -> None:
     """Print the attributed claims of CORPUS."""
     from .export.claims import claims_document
-    from .pipeline import RunOptions, extract, load
+    from .pipeline import extract, load
 
-    options = RunOptions(
-        pipeline=pipeline,
-        manifest=manifest,
-        exclude=exclude,
-        default_exclude=not no_default_excludes,
-    )
+    options = _options(manifest, exclude, no_default_excludes, pipeline)
     loaded = load(corpus, options)
-    progress = _Progress(quiet)
-    try:
-        extraction = extract(loaded, options, progress=progress)
-    finally:
-        progress.close()
+    extraction = _with_progress(quiet, extract, loaded, options)
     if not quiet:
         for failure in (*loaded.failures, *extraction.failures):
             _fail(f"argmap: {failure.message}")
@@ -312,20 +326,11 @@ def gaps(
     or only paraphrased, stakeholders talked about but never heard, attacks left
     unanswered, claims resting on one source, and the sources that would fill them."""
     from .gaps import gaps_document, gaps_markdown, gaps_text
-    from .pipeline import RunOptions, analyze, load
+    from .pipeline import analyze, load
 
-    options = RunOptions(
-        pipeline=pipeline,
-        manifest=manifest,
-        exclude=exclude,
-        default_exclude=not no_default_excludes,
-    )
+    options = _options(manifest, exclude, no_default_excludes, pipeline)
     loaded = load(corpus, options)
-    progress = _Progress(quiet)
-    try:
-        analysis = analyze(loaded, options, progress=progress)
-    finally:
-        progress.close()
+    analysis = _with_progress(quiet, analyze, loaded, options)
     if not quiet:
         for failure in (*loaded.failures, *analysis.extraction.failures):
             _fail(f"argmap: {failure.message}")
@@ -372,7 +377,7 @@ def init(
     perspectives. Never overwrites an existing manifest unless --force.
     """
     from .manifest import starter_manifest
-    from .pipeline import RunOptions, analyze, load
+    from .pipeline import analyze, load
 
     target = output if output is not None else corpus / "argmap.toml"
     if str(target) != "-" and target.exists() and not force:
@@ -381,18 +386,9 @@ def init(
             path=target,
             hint="Edit it, pass --force to replace it, or --output - to print a new one.",
         )
-    options = RunOptions(
-        pipeline=pipeline,
-        manifest=manifest,
-        exclude=exclude,
-        default_exclude=not no_default_excludes,
-    )
+    options = _options(manifest, exclude, no_default_excludes, pipeline)
     loaded = load(corpus, options)
-    progress = _Progress(quiet)
-    try:
-        analysis = analyze(loaded, options, progress=progress)
-    finally:
-        progress.close()
+    analysis = _with_progress(quiet, analyze, loaded, options)
     discovered = [p for p in analysis.perspectives if p.source == "discovered"]
     text = starter_manifest(loaded, analysis.extraction.speakers, discovered)
     if str(target) == "-":

@@ -47,8 +47,9 @@ import networkx as nx
 import numpy as np
 
 from . import __version__, taxonomy
+from .analysis import claim_summary
 from .graph import claim_nodes, relation_edges
-from .perspectives import MemberIndex
+from .perspectives import MemberIndex, speaker_perspectives
 from .records import (
     Article,
     Assignment,
@@ -206,17 +207,6 @@ def find_gaps(
 # -------------------------------------------------------------- perspective balance
 
 
-def _speaker_perspectives(
-    claims: Sequence[Claim], assignments: dict[str, Assignment]
-) -> dict[str, str]:
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for c in claims:
-        a = assignments.get(c.id)
-        if a is not None and a.perspective:
-            votes[c.speaker_id][a.perspective] += 1
-    return {sid: max(sorted(v), key=lambda p: v[p]) for sid, v in votes.items()}
-
-
 def perspective_balance(
     corpus: Corpus,
     claims: Sequence[Claim],
@@ -231,7 +221,7 @@ def perspective_balance(
     counts for its perspective at an assignment confidence of ``present_confidence``."""
     articles = {a.id: a for a in corpus.articles}
     members = MemberIndex.build(perspectives)
-    speaker_side = _speaker_perspectives(claims, assignments)
+    speaker_side = speaker_perspectives(claims, assignments)
     canonical_of = {
         occ["claim_id"]: node
         for node in claim_nodes(graph)
@@ -666,25 +656,14 @@ def unrebutted_attacks(
             {
                 "perspective": pid,
                 "perspective_name": names.get(pid, pid),
-                "attacker": _summary(graph, u),
-                "target": _summary(graph, v),
+                "attacker": claim_summary(graph, u),
+                "target": claim_summary(graph, v),
                 "score": d["score"],
                 "attack": d.get("attack"),
                 "rationale": d.get("rationale", ""),
             }
         )
     return out
-
-
-def _summary(graph: nx.DiGraph, node: str) -> dict[str, Any]:
-    d = graph.nodes[node]
-    return {
-        "id": node,
-        "text": d["text"],
-        "speakers": d["speakers"],
-        "outlets": d["outlets"],
-        "perspective": d["perspective"],
-    }
 
 
 def load_bearing_single_source(graph: nx.DiGraph, findings: dict[str, Any]) -> list[dict[str, Any]]:
@@ -1034,49 +1013,57 @@ def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
         )
         for m in v.mentions[:3]:
             lines.append(f"  - “{_md(_shorten(m.sentence, 200))}”")
-    lines += ["", "## Argument gaps", ""]
-    lines.append("### Perspectives whose strongest opposing claim goes unrebutted")
-    lines.append("")
-    if not report.unrebutted:
-        lines.append("None found.")
-    for item in report.unrebutted:
-        lines.append(
-            f"- **{_md(item['perspective_name'])}**: “{_md(_shorten(item['attacker']['text']))}” "
-            f"({_md(', '.join(item['attacker']['speakers'][:2]))}) attacks "
-            f"“{_md(_shorten(item['target']['text']))}” (score {item['score']:.2f})."
-        )
-    lines += ["", "### Attacks no claim answers", ""]
-    if not report.unanswered_attacks:
-        lines.append("None found.")
-    for item in report.unanswered_attacks:
-        lines.append(
-            f"- “{_md(_shorten(item['attacker']['text']))}” "
-            f"({_md(', '.join(item['attacker']['speakers'][:2]))}) → "
-            f"“{_md(_shorten(item['target']['text']))}” ({item['score']:.2f}"
-            + (", tentative" if item.get("tentative") else "")
+
+    def section(title: str, items: Sequence[Any], line: Callable[[Any], list[str]]) -> None:
+        lines.extend(["", title, ""])
+        if not items:
+            lines.append("None found.")
+        for item in items:
+            lines.extend(line(item))
+
+    def said(claim: dict[str, Any], n: int = 2) -> str:
+        return _md(", ".join(claim["speakers"][:n]))
+
+    lines += ["", "## Argument gaps"]
+    section(
+        "### Perspectives whose strongest opposing claim goes unrebutted",
+        report.unrebutted,
+        lambda i: [
+            f"- **{_md(i['perspective_name'])}**: “{_md(_shorten(i['attacker']['text']))}” "
+            f"({said(i['attacker'])}) attacks “{_md(_shorten(i['target']['text']))}” "
+            f"(score {i['score']:.2f})."
+        ],
+    )
+    section(
+        "### Attacks no claim answers",
+        report.unanswered_attacks,
+        lambda i: [
+            f"- “{_md(_shorten(i['attacker']['text']))}” ({said(i['attacker'])}) → "
+            f"“{_md(_shorten(i['target']['text']))}” ({i['score']:.2f}"
+            + (", tentative" if i.get("tentative") else "")
             + ")"
-        )
-    lines += ["", "### Resting on one source", ""]
-    if not report.single_source:
-        lines.append("None found.")
-    for item in report.single_source:
-        lines.append(
-            f"- “{_md(_shorten(item['text']))}” ({_md(', '.join(item['speakers'][:1]))}, "
-            f"{_md(', '.join(item['outlets'][:1]))})"
-        )
-    lines += ["", "### Resting only on the party they benefit", ""]
-    if not report.self_serving:
-        lines.append("None found.")
-    for item in report.self_serving:
-        lines.append(f"- “{_md(_shorten(item['text']))}” ({_md(item['benefits'])})")
-    lines += ["", "### Questions the articles raise", ""]
-    if not report.open_questions:
-        lines.append("None found.")
-    for q in report.open_questions:
-        status = "open" if q.status == "open" else "possibly answered"
-        lines.append(f"- “{_md(q.text)}” ({status})")
-        for a in q.possible_answers:
-            lines.append(f"  - {_md(a['speaker'])}: “{_md(_shorten(a['text']))}”")
+        ],
+    )
+    section(
+        "### Resting on one source",
+        report.single_source,
+        lambda i: [
+            f"- “{_md(_shorten(i['text']))}” ({said(i, 1)}, {_md(', '.join(i['outlets'][:1]))})"
+        ],
+    )
+    section(
+        "### Resting only on the party they benefit",
+        report.self_serving,
+        lambda i: [f"- “{_md(_shorten(i['text']))}” ({_md(i['benefits'])})"],
+    )
+    section(
+        "### Questions the articles raise",
+        report.open_questions,
+        lambda q: [
+            f"- “{_md(q.text)}” ({'open' if q.status == 'open' else 'possibly answered'})",
+            *(f"  - {_md(a['speaker'])}: “{_md(_shorten(a['text']))}”" for a in q.possible_answers),
+        ],
+    )
     lines += ["", "## Suggestions", ""]
     if not report.suggestions:
         lines.append("None.")

@@ -193,8 +193,8 @@ def _big_map(tmp_path: Path, n: int = 500) -> Path:
     import networkx as nx
 
     from argmap.records import Article, PerspectiveDef, Region
-    from argmap.render import environment, script_hash
-    from argmap.render.netmap import map_data, script_json, vis_assets
+    from argmap.render import environment, map_page
+    from argmap.render.netmap import map_data
 
     rng = random.Random(3)
     perspectives = [PerspectiveDef(f"p{i}", f"Side {i}") for i in range(6)]
@@ -234,23 +234,14 @@ def _big_map(tmp_path: Path, n: int = 500) -> Path:
             tentative=False,
         )
     data = map_data(g, perspectives, [article], {"a-1": 1})
-    env = environment()
-    vis_js, _ = vis_assets()
-    map_js = env.loader.get_source(env, "map.js")[0]
-    html = env.get_template("map.html").render(
-        version="test",
-        build_date=None,
-        corpus_name="big",
-        title="Big map",
-        question=None,
-        page="map",
-        map=data,
-        map_json=script_json(data),
-        vis_js=vis_js,
-        map_js=map_js,
-        script_hashes=[script_hash(vis_js), script_hash(map_js)],
-        counts={"claims": n},
-    )
+    common = {
+        "version": "test",
+        "build_date": None,
+        "corpus_name": "big",
+        "title": "Big map",
+        "question": None,
+    }
+    html = map_page(environment(), data, common, {"claims": n})
     path = tmp_path / "map.html"
     path.write_text(html, encoding="utf-8")
     return path

@@ -154,28 +154,21 @@ def render_corpus(
     written beside them (linked from the index when present)."""
     from ..gaps import gaps_document
     from .explainer import explainer_context, source_order
-    from .netmap import map_data, script_json, vis_assets
+    from .netmap import map_data
 
     env = environment(templates)
     common = _common(analysis)
     counts = headline_counts(analysis)
     numbers = {a.id: i + 1 for i, a in enumerate(source_order(analysis.corpus.articles))}
-    data = map_data(analysis.graph, analysis.perspectives, analysis.corpus.articles, numbers)
-    vis_js, _ = vis_assets()
-    map_js = env.loader.get_source(env, "map.js")[0] if env.loader else ""
     explainer = explainer_context(analysis)
     gaps = gaps_document(analysis.gaps, analysis.corpus) if analysis.gaps is not None else None
     present = set(files)
     pages = {
-        "map.html": env.get_template("map.html").render(
+        "map.html": map_page(
+            env,
+            map_data(analysis.graph, analysis.perspectives, analysis.corpus.articles, numbers),
             common,
-            page="map",
-            map=data,
-            map_json=script_json(data),
-            vis_js=vis_js,
-            map_js=map_js,
-            script_hashes=[script_hash(vis_js), script_hash(map_js)],
-            counts=counts,
+            counts,
         ),
         "explainer.html": env.get_template("explainer.html").render(
             common, page="explainer", x=explainer, counts=counts
@@ -201,6 +194,27 @@ def render_corpus(
         ),
     }
     return pages
+
+
+def map_page(
+    env: jinja2.Environment, data: dict[str, Any], common: dict[str, Any], counts: dict[str, int]
+) -> str:
+    """``map.html`` from :func:`.netmap.map_data`: vis-network and argmap's map script
+    inlined, the CSP allowing exactly those two scripts."""
+    from .netmap import script_json, vis_assets
+
+    vis_js, _ = vis_assets()
+    map_js = env.loader.get_source(env, "map.js")[0] if env.loader else ""
+    return env.get_template("map.html").render(
+        common,
+        page="map",
+        map=data,
+        map_json=script_json(data),
+        vis_js=vis_js,
+        map_js=map_js,
+        script_hashes=[script_hash(vis_js), script_hash(map_js)],
+        counts=counts,
+    )
 
 
 def render_site(entries: Sequence[dict[str, Any]], *, templates: str | Path | None = None) -> str:
