@@ -817,9 +817,18 @@ def card(args: argparse.Namespace) -> None:
         "sentence pairs of the *train* claims, SUPPORT -> supports, UNDERMINE -> contradicts; "
         "unrelated pairs drawn from perspectives of other train claims (half near in topic).",
         "- **IBM ArgKP / KPA-2021** (Bar-Haim et al., ACL 2020), CDLA-Sharing 1.0: *train* "
-        "topics only; topic / argument and topic / key point by annotated stance; argument / "
-        "key point matching pairs -> supports, non-matching -> unrelated; argument / key "
-        "point of the opposite stance on the same aspect -> contradicts.",
+        "topics only; "
+        + (
+            "topic / argument and topic / key point by annotated stance; "
+            if hp.get("argkp_topic_stance")
+            else ""
+        )
+        + "argument / key point matching pairs -> supports, non-matching -> unrelated"
+        + (
+            "; argument / key point of the opposite stance on the same aspect -> contradicts."
+            if hp.get("argkp_contradicts")
+            else "."
+        ),
         (
             "- Pair order: every pair also in reversed order."
             if hp["reverse"] in (True, "both")
@@ -893,7 +902,8 @@ def card(args: argparse.Namespace) -> None:
         "self-contained; news sentences with pronouns, quotes and hedges are out of domain.",
         "- `contradicts` means *argues against* (Perspectrum's UNDERMINE), which includes "
         "opposing reasons on the same aspect, not only logical contradiction.",
-        "- About one pair in five is misclassified on unseen claims: show the score, and "
+        f"- About {1 - unseen['accuracy']:.0%} of support/contradict pairs of unseen claims are "
+        "misclassified: show the score, and "
         "treat low-confidence relations as tentative.",
         "- English only; inputs longer than "
         f"{config['max_length']} word pieces (both sentences together) are truncated.",
