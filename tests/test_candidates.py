@@ -128,7 +128,7 @@ def test_each_claim_keeps_only_its_strongest_relations():
         rel("k-hub", "k-1", 0.9),
         rel("k-hub", "k-2", 0.8),
         rel("k-hub", "k-3", 0.7),
-        rel("k-hub", "k-4", 0.95, ("contrast",)),  # signalled: kept first
+        rel("k-hub", "k-4", 0.95, ("contrast",)),
         rel("k-5", "k-6", 0.6),
     ]
     kept = strongest_per_claim(relations, 2)

@@ -15,8 +15,7 @@
 
 A relation is kept when its class is *supports* or *contradicts* with probability of
 at least :data:`KEEP`; below :data:`FIRM` it is marked tentative. Each claim keeps at
-most :data:`MAX_PER_CLAIM` relations, the articles' signalled ones first, then the
-strongest. The rationale says what
+most :data:`MAX_PER_CLAIM` relations, the strongest. The rationale says what
 decided it, for an editor: ``contrast: 'However, critics ...'; model contradicts 0.91``.
 """
 
@@ -35,9 +34,8 @@ from .candidates import candidate_pairs
 
 KEEP = 0.5
 FIRM = 0.7
-#: A claim keeps at most this many relations (the strongest; those the articles signal
-#: first): in one story nearly every pair of claims is on topic, and a model reads
-#: many of them as weak support or attack.
+#: A claim keeps at most this many relations (the strongest): in one story nearly every
+#: pair of claims is on topic, and a model reads many of them as weak support or attack.
 MAX_PER_CLAIM = 4
 NEIGHBOURS = 10
 MIN_COSINE = 0.35
@@ -140,11 +138,10 @@ def relate_claims(
 
 
 def strongest_per_claim(relations: Sequence[Relation], limit: int) -> list[Relation]:
-    """Relations kept so that no claim has more than ``limit``: those the articles
-    signal first, then by score (ties by ids, so the choice is stable)."""
-    ranked = sorted(
-        relations, key=lambda r: (not r.signals, -r.score, r.source, r.target, r.relation)
-    )
+    """Relations kept so that no claim has more than ``limit``: the strongest first
+    (the articles' signals are already in the score; ties by ids, so the choice is
+    stable)."""
+    ranked = sorted(relations, key=lambda r: (-r.score, r.source, r.target, r.relation))
     count: dict[str, int] = defaultdict(int)
     out = []
     for r in ranked:

@@ -46,6 +46,7 @@ NUMBER = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:%|percent|per cent)|\b(?:a|one) (?:quarter|third|half|fifth)\b",
     re.IGNORECASE,
 )
+_UNITS = frozenset("percent per cent quarter third half fifth".split())
 _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*")
 _WORD = re.compile(r"[a-z]+")
 _COMMON = frozenset(
@@ -133,8 +134,10 @@ def numbers(a: str, b: str) -> Signal | None:
     na = {n.group(0).lower() for n in NUMBER.finditer(a)}
     nb = {n.group(0).lower() for n in NUMBER.finditer(b)}
     if na and nb and not (na & nb):
-        wa, wb = _content_words(a), _content_words(b)
-        if len(wa & wb) >= 2:
+        # the same quantity: words in common beyond the units ("62 percent of firms
+        # expect lower sales" and "traffic fell by 22 percent" share only "percent")
+        wa, wb = _content_words(a) - _UNITS, _content_words(b) - _UNITS
+        if len(wa & wb) >= 3:
             return Signal(
                 "numbers",
                 "contradicts",
