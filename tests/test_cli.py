@@ -172,6 +172,19 @@ def test_several_corpora_get_one_folder_each(tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / SAMPLE.name / "claims.json").exists()
     assert (tmp_path / "out" / "corpus" / "claims.json").exists()
+    index = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert f'href="{SAMPLE.name}/index.html"' in index and 'href="corpus/index.html"' in index
+
+
+@pytest.mark.slow
+def test_a_corpus_that_fails_is_listed_in_the_top_index(tmp_path):
+    other = _corpus(tmp_path, {"one.txt": GOOD})
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = invoke("run", other, empty, "--out", tmp_path / "out", "--quiet")
+    assert result.exit_code == 3, result.output
+    index = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert "Not analysed" in index and "empty" in index
 
 
 @pytest.mark.slow
