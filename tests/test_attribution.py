@@ -197,3 +197,21 @@ def test_spans_point_into_the_text():
 def test_claim_kinds(sentence, kind, hedged):
     (claim,) = argmap.extract_text(sentence, outlet="Test Outlet")
     assert (claim.kind, claim.hedged) == (kind, hedged)
+
+
+def test_dash_attribution_whose_name_heads_the_sentence_ends():
+    """A dash attribution whose name is the root of its sentence once looped forever
+    (spaCy tokens compared with ``is``, which is never true of a fresh Token): run it in
+    a subprocess so that a regression fails here instead of hanging the suite."""
+    import subprocess
+    import sys
+
+    code = (
+        "import argmap\n"
+        "text = 'Mayor Ruth Adeyemi spoke. \"It will pay for itself.\" \\u2014 Ruth Adeyemi, mayor'\n"
+        "print(sorted({c.speaker for c in argmap.extract_text(text) if c.attribution == 'direct'}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert "Ruth Adeyemi" in done.stdout

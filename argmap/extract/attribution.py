@@ -444,10 +444,12 @@ class ArticleAttributor:
         if not names or names[0].i != toks[1].i:
             return None
         head = names[0]
+        # spaCy makes a new Token object on every access: compare indices, never `is`
+        in_after = {t.i for t in toks}
         while (
-            head.head is not head
+            head.head.i != head.i
             and head.head.pos_ == "PROPN"
-            and head.head.i in {t.i for t in toks}
+            and head.head.i in in_after
         ):
             head = head.head
         resolved = self.resolver.resolve(head)
@@ -838,7 +840,7 @@ class ArticleAttributor:
                 pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
                 if pobj:
                     return self.resolver.resolve(pobj[0])
-            if verb is cue:
+            if verb.i == cue.i:
                 for c in verb.rights:
                     if (
                         c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj")
@@ -846,7 +848,7 @@ class ArticleAttributor:
                         and self.quote_of[c.i] < 0
                     ):
                         return self.resolver.resolve(c)
-            if climb and verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
+            if climb and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
                 verb = verb.head
                 continue
             break

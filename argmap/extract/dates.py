@@ -107,7 +107,7 @@ def _future(token: Any) -> bool | None:
     ("voted on Tuesday")? None when there is no verb to tell."""
     verb = token
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):

@@ -537,7 +537,7 @@ def described_as(head: Token) -> str | None:
                     sub = sub[:k]
                     break
         elif child.dep_ == "relcl" and child.lemma_.lower() in _ROLE_VERBS:
-            sub = [t for t in child.subtree if not (t.dep_ == "nsubj" and t.head is child)]
+            sub = [t for t in child.subtree if not (t.dep_ == "nsubj" and t.head.i == child.i)]
         else:
             continue
         while sub and (sub[0].dep_ == "det" or sub[0].is_punct):
