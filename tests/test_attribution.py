@@ -208,8 +208,10 @@ def test_dash_attribution_whose_name_heads_the_sentence_ends():
 
     code = (
         "import argmap\n"
-        "text = 'Mayor Ruth Adeyemi spoke. \"It will pay for itself.\" \\u2014 Ruth Adeyemi, mayor'\n"
-        "print(sorted({c.speaker for c in argmap.extract_text(text) if c.attribution == 'direct'}))\n"
+        "text = ('Mayor Ruth Adeyemi spoke. '\n"
+        "        '\"It will pay for itself.\" \\u2014 Ruth Adeyemi, mayor')\n"
+        "claims = argmap.extract_text(text)\n"
+        "print(sorted({c.speaker for c in claims if c.attribution == 'direct'}))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True

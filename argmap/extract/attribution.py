@@ -446,11 +446,7 @@ class ArticleAttributor:
         head = names[0]
         # spaCy makes a new Token object on every access: compare indices, never `is`
         in_after = {t.i for t in toks}
-        while (
-            head.head.i != head.i
-            and head.head.pos_ == "PROPN"
-            and head.head.i in in_after
-        ):
+        while head.head.i != head.i and head.head.pos_ == "PROPN" and head.head.i in in_after:
             head = head.head
         resolved = self.resolver.resolve(head)
         if resolved is None:
