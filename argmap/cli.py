@@ -105,6 +105,14 @@ class _Progress:
             self.bar = None
 
 
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Worker processes for parsing (default: the CPUs, for 24 articles or more).",
+)
+
+
 def _options(
     manifest: Path | None,
     exclude: tuple[str, ...],
@@ -164,7 +172,7 @@ def main() -> None:
     help="Folder of page templates that override argmap's own (see docs/pages.md).",
 )
 @click.option("--force", is_flag=True, help="Write into an existing folder not made by argmap.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPUs).")
+@jobs_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @handle_errors
 def run(
@@ -240,6 +248,7 @@ def _display_path(path: Path) -> str:
     help="table for reading; json (the claims.json document) or jsonl for scripts.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print no failures or progress on stderr.")
+@jobs_option
 @handle_errors
 def claims(
     corpus: Path,
@@ -249,12 +258,13 @@ def claims(
     pipeline: str | None,
     fmt: str,
     quiet: bool,
+    jobs: int | None,
 ) -> None:
     """Print the attributed claims of CORPUS."""
     from .export.claims import claims_document
     from .pipeline import extract, load
 
-    options = _options(manifest, exclude, no_default_excludes, pipeline)
+    options = _options(manifest, exclude, no_default_excludes, pipeline, n_process=jobs)
     loaded = load(corpus, options)
     extraction = _with_progress(quiet, extract, loaded, options)
     if not quiet:
@@ -312,6 +322,7 @@ def format_table(document: dict[str, Any], width: int | None = None) -> str:
     help="text for the terminal; md (gaps.md) or json (gaps.json, argmap/gaps@1).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print no failures or progress on stderr.")
+@jobs_option
 @handle_errors
 def gaps(
     corpus: Path,
@@ -321,6 +332,7 @@ def gaps(
     pipeline: str | None,
     fmt: str,
     quiet: bool,
+    jobs: int | None,
 ) -> None:
     """Print the coverage gap report of CORPUS: perspectives missing, underrepresented
     or only paraphrased, stakeholders talked about but never heard, attacks left
@@ -328,7 +340,7 @@ def gaps(
     from .gaps import gaps_document, gaps_markdown, gaps_text
     from .pipeline import analyze, load
 
-    options = _options(manifest, exclude, no_default_excludes, pipeline)
+    options = _options(manifest, exclude, no_default_excludes, pipeline, n_process=jobs)
     loaded = load(corpus, options)
     analysis = _with_progress(quiet, analyze, loaded, options)
     if not quiet:
@@ -360,6 +372,7 @@ def gaps(
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing manifest.")
 @click.option("--quiet", "-q", is_flag=True, help="Print no progress on stderr.")
+@jobs_option
 @handle_errors
 def init(
     corpus: Path,
@@ -370,6 +383,7 @@ def init(
     output: Path | None,
     force: bool,
     quiet: bool,
+    jobs: int | None,
 ) -> None:
     """Write a starter argmap.toml for CORPUS from what argmap finds in it.
 
@@ -386,7 +400,7 @@ def init(
             path=target,
             hint="Edit it, pass --force to replace it, or --output - to print a new one.",
         )
-    options = _options(manifest, exclude, no_default_excludes, pipeline)
+    options = _options(manifest, exclude, no_default_excludes, pipeline, n_process=jobs)
     loaded = load(corpus, options)
     analysis = _with_progress(quiet, analyze, loaded, options)
     discovered = [p for p in analysis.perspectives if p.source == "discovered"]

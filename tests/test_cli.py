@@ -204,6 +204,14 @@ def test_claims_command_formats(tmp_path, fmt):
 
 
 @pytest.mark.slow
+def test_claims_with_two_workers_are_the_claims_of_one():
+    one = invoke("claims", SAMPLE, "--format", "jsonl", "--jobs", "1", "--quiet")
+    two = invoke("claims", SAMPLE, "--format", "jsonl", "--jobs", "2", "--quiet")
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert one.output == two.output and one.output.count("\n") > 50
+
+
+@pytest.mark.slow
 def test_init_writes_a_manifest_that_loads_and_never_overwrites(tmp_path):
     from argmap.manifest import load_manifest
 
