@@ -86,6 +86,7 @@ def extract_article(article: Article, doc: Any) -> list[RawClaim]:
         doc, headline=(headline.start, headline.end) if headline else None
     )
     out: list[RawClaim] = []
+    full_text = attributor.text  # Doc.text joins every token again on each access
     for f in attributor.run():
         if not f.parts:
             continue
@@ -94,7 +95,7 @@ def extract_article(article: Article, doc: Any) -> list[RawClaim]:
         start = sp.start if sp is not None and sp.start >= 0 else None
         end = sp.end if sp is not None and sp.end >= 0 else None
         tokens = [t for s, e in f.parts for t in _span_tokens(doc, s, e)]
-        text = join_parts([doc.text[s:e] for s, e in f.parts])
+        text = join_parts([full_text[s:e] for s, e in f.parts])
         out.append(
             RawClaim(
                 article_id=article.id,

@@ -931,11 +931,12 @@ def _close_to_start(window: list[Token], cue: Token) -> bool:
 
 
 def _cue_tuple(cue: Token) -> tuple[str, int, int]:
-    start, end = cue.idx, cue.idx + len(cue)
+    last = cue
     for child in cue.rights:  # phrasal cues: "pointed out"
         if child.dep_ == "prt" and child.i == cue.i + 1:
-            end = child.idx + len(child)
-    return (cue.doc.text[start:end], start, end)
+            last = child
+    # a Span's text, not Doc.text (which joins every token of the article each time)
+    return (cue.doc[cue.i : last.i + 1].text, cue.idx, last.idx + len(last))
 
 
 def _word_count(tokens: list[Token]) -> int:

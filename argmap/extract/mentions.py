@@ -114,7 +114,7 @@ def find_mentions(article: Article, doc: Doc) -> list[Mention]:
                 article.id,
                 start,
                 end,
-                doc.text[start:end],
+                doc[tokens[0].i : tokens[-1].i + 1].text,
                 _group_key(tokens, lemma),
                 "group",
                 sent.start_char,
@@ -197,7 +197,7 @@ def _group_key(tokens: Sequence[Token], lemma: str) -> str:
     if len(tokens) == 1:
         return lemma
     doc = tokens[0].doc
-    head = doc.text[tokens[0].idx : tokens[-2].idx + len(tokens[-2].text)]
+    head = doc[tokens[0].i : tokens[-2].i + 1].text
     return f"{_SPACE.sub(' ', head.lower())} {lemma}"
 
 
