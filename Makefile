@@ -44,6 +44,7 @@ eval: $(VENV)/.runtime
 ## bench: speed and memory benchmarks (see docs/benchmarks.md)
 bench: $(VENV)/.runtime
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_relate.py
 
 ## lock: regenerate the hash-pinned lock files from pyproject.toml (needs network to PyPI)
 lock: | $(BIN)/python
