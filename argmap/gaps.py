@@ -635,13 +635,16 @@ def unrebutted_attacks(
     graph: nx.DiGraph, perspectives: Sequence[PerspectiveDef]
 ) -> list[dict[str, Any]]:
     """For each perspective, the strongest claim of another perspective attacking one of
-    its claims, when nothing contradicts that attacker."""
+    its claims, when nothing contradicts that attacker. Only claims confidently in the
+    perspective count as its claims (as in the balance: :data:`PRESENT_CONFIDENCE`)."""
     names = {p.id: p.name for p in perspectives}
     best: dict[str, tuple[float, str, str, dict[str, Any]]] = {}
     for u, v, d in relation_edges(graph, "contradicts"):
         target = graph.nodes[v].get("perspective")
         attacker = graph.nodes[u].get("perspective")
         if not target or target == attacker:
+            continue
+        if graph.nodes[v].get("perspective_confidence", 1.0) < PRESENT_CONFIDENCE:
             continue
         strength = float(d["score"]) * (1 + _prevalence(graph, u))
         if target not in best or (strength, u, v) > best[target][:3]:

@@ -15,6 +15,7 @@ from argmap.gaps import (
     gaps_document,
     gaps_markdown,
     perspective_balance,
+    unrebutted_attacks,
     voiceless_stakeholders,
 )
 from argmap.records import (
@@ -308,3 +309,26 @@ def test_argmap_gaps_prints_json_and_markdown():
     assert md.exit_code == 0 and md.output.startswith("# Coverage gaps")
     text = CliRunner().invoke(main, ["gaps", str(SAMPLE), "-q"])
     assert text.exit_code == 0 and "Talked about, never heard" in text.output
+
+
+def test_an_attack_counts_against_a_perspective_only_on_its_confident_claims():
+    g = nx.DiGraph()
+    for node, persp, conf in [
+        ("k-a", "drivers", 0.95),
+        ("k-b", "backers", 0.95),
+        ("k-c", "quiet", 0.2),
+    ]:
+        g.add_node(
+            node,
+            type="claim",
+            text=node,
+            speakers=[],
+            outlets=[],
+            perspective=persp,
+            perspective_confidence=conf,
+            occurrences=[],
+        )
+    g.add_edge("k-a", "k-b", type="contradicts", score=0.9)
+    g.add_edge("k-a", "k-c", type="contradicts", score=0.9)
+    found = unrebutted_attacks(g, PERSPECTIVES)
+    assert [(f["perspective"], f["target"]["id"]) for f in found] == [("backers", "k-b")]
