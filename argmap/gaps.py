@@ -1084,7 +1084,8 @@ def gaps_text(report: GapReport, corpus: Corpus) -> str:
     lines.append("Perspectives")
     for p in report.perspectives:
         lines.append(
-            f"  {p.name:{width}}  {_STATUS_LABEL[p.status]:17} {p.claims:3} claims "
+            f"  {p.name:{width}}  {_STATUS_LABEL[p.status]:17} {p.claims:3} "
+            f"{'claims' if p.claims != 1 else 'claim '} "
             f"{p.own_words:3} own words {p.word_share:5.0%} of words  "
             f"{len(p.outlets)} outlet{'s' if len(p.outlets) != 1 else ''}"
         )
@@ -1093,7 +1094,9 @@ def gaps_text(report: GapReport, corpus: Corpus) -> str:
         lines.append("  (none)")
     for v in report.voiceless:
         lines.append(
-            f"  {v.name} ({v.source}): {len(v.mentions)} mentions in {v.articles} articles"
+            f"  {v.name} ({v.source}): {len(v.mentions)} mention"
+            f"{'s' if len(v.mentions) != 1 else ''} in {v.articles} article"
+            f"{'s' if v.articles != 1 else ''}"
         )
     lines += [
         "",
