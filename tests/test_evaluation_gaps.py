@@ -24,3 +24,18 @@ def test_each_argument_becomes_one_body_only_article():
     assert a.text == "Uniforms stop bullying." and b.text == "Guns kill!"
     assert [r.role for r in a.regions] == ["body"] and a.headline_region is None
     assert a.id != b.id
+
+
+def test_the_count_sweep_scores_each_rule_on_missing_and_argued_key_points():
+    from argmap.evaluation.gap_counts import sweep
+
+    row = {"claims": 100, "assigned": 100, "key_points": 4}
+    rows = [
+        {**row, "missing": True, "count": 0},
+        {**row, "missing": True, "count": 2},
+        {**row, "missing": False, "count": 2},
+        {**row, "missing": False, "count": 30},
+    ]
+    by_rule = {r["rule"]: (r["recall"], r["false_alarms"]) for r in sweep(rows)}
+    assert by_rule["at most 0% of the claims"] == (0.5, 0.0)
+    assert by_rule["at most 2% of the claims"] == (1.0, 0.5)
