@@ -217,7 +217,11 @@ class ArticleAttributor:
         assert token_span is not None
         first = self.sents[self.sent_of[token_span[0]]]
         last = self.sents[self.sent_of.get(token_span[1], self.sent_of[token_span[0]])]
-        cue_span = self.doc.char_span(cue[1], cue[2], alignment_mode="expand") if cue else None
+        cue_span = (
+            self.doc.char_span(cue[1], cue[2], alignment_mode="expand")
+            if cue and cue[2] > cue[1]
+            else None
+        )
         if cue_span is not None and len(cue_span):
             cue_sent = self.sent_of.get(cue_span[0].i)
             if cue_sent is not None:
@@ -686,6 +690,8 @@ class ArticleAttributor:
             self.quotes[qi].used = True
         self.claimed.update(t.i for t in content)
         start, end = verb.idx, cue_end_token.idx + len(cue_end_token)
+        if end <= start:  # the particle parsed before the verb: the verb alone is the cue
+            end = verb.idx + len(verb)
         return self._found(
             content,
             None,
