@@ -212,16 +212,14 @@ class ArticleAttributor:
     ) -> Found:
         if parts is None:
             assert tokens
+            # a non-projective parse yields a subtree out of order: spans need text order
+            tokens = sorted(tokens, key=lambda t: t.i)
             parts = _char_parts(tokens)
             token_span = (tokens[0].i, tokens[-1].i)
         assert token_span is not None
         first = self.sents[self.sent_of[token_span[0]]]
         last = self.sents[self.sent_of.get(token_span[1], self.sent_of[token_span[0]])]
-        cue_span = (
-            self.doc.char_span(cue[1], cue[2], alignment_mode="expand")
-            if cue and cue[2] > cue[1]
-            else None
-        )
+        cue_span = self.doc.char_span(cue[1], cue[2], alignment_mode="expand") if cue else None
         if cue_span is not None and len(cue_span):
             cue_sent = self.sent_of.get(cue_span[0].i)
             if cue_sent is not None:
