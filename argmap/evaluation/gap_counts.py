@@ -18,9 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..gaps import PRESENT_CONFIDENCE
-from ..records import PerspectiveDef
-from .gaps import _articles, _Assigner
-from .relations import load_argkp
+from .gaps import argkp_topics
 
 SHARES = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08)
 EVEN_FRACTIONS = (0.1, 0.2, 0.3, 0.4, 0.5)
@@ -28,39 +26,28 @@ EVEN_FRACTIONS = (0.1, 0.2, 0.3, 0.4, 0.5)
 
 def count_rows(data: str | Path, split: str) -> list[dict[str, Any]]:
     """One row per (trial, key point): should it be missing, and its claim counts."""
-    argkp = load_argkp(data, split)
-    assigner = _Assigner()
     rows = []
-    for topic in argkp.topics():
-        sub = argkp.subset([topic])
-        kps = sorted(sub.key_points)
-        persp = [
-            PerspectiveDef(k, sub.key_points[k]["text"], sub.key_points[k]["text"]) for k in kps
-        ]
-        ids = sorted(sub.arguments)
-        arts = _articles([(a, sub.arguments[a]["text"]) for a in ids])
-        arg_of = {x.id: a for a, x in zip(ids, arts, strict=True)}
-        _, claims, _, assignments = assigner.run(arts, persp)
-        match = {k: {a for (a, kk), y in sub.labels.items() if y == 1 and kk == k} for k in kps}
-        for k in kps:
-            remaining = set(ids) - match[k]
-            kept = [c for c in claims if arg_of[c.article_id] in remaining]
+    for tp in argkp_topics(data, split):
+        for k in tp.key_points:
+            remaining = set(tp.arguments) - tp.matches[k]
+            kept_articles = tp.kept(tp.matches[k])
+            kept = [c for c in tp.claims if c.article_id in kept_articles]
             counts = Counter(
                 a.perspective
                 for c in kept
-                if (a := assignments[c.id]).perspective and a.confidence >= PRESENT_CONFIDENCE
+                if (a := tp.assignments[c.id]).perspective and a.confidence >= PRESENT_CONFIDENCE
             )
-            for j in kps:
+            for j in tp.key_points:
                 rows.append(
                     {
-                        "topic": topic,
+                        "topic": tp.topic,
                         "trial": k,
                         "key_point": j,
-                        "missing": not (match[j] & remaining),
+                        "missing": not (tp.matches[j] & remaining),
                         "count": counts.get(j, 0),
                         "assigned": sum(counts.values()),
                         "claims": len(kept),
-                        "key_points": len(kps),
+                        "key_points": len(tp.key_points),
                     }
                 )
     return rows

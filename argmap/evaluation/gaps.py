@@ -28,8 +28,8 @@ each trial only removes articles. ``--split train`` runs the same on the train p
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -124,16 +124,32 @@ def _statuses(
     return {b.id: b.status for b in balance}
 
 
-def evaluate_argkp_gaps(
-    data: str | Path, split: str = "dev", *, thresholds: Sequence[float] = ()
-) -> dict[str, Any]:
-    """The ArgKP protocol (see the module docstring); ``thresholds`` also reports the
-    figures at other presence confidences (for choosing one on train)."""
+@dataclass(frozen=True)
+class ArgkpTopic:
+    """One ArgKP topic prepared for the gap protocols: its key points as perspectives,
+    one article per argument, the extracted claims and their perspectives, and the
+    arguments labelled as matching each key point."""
+
+    topic: str
+    key_points: list[str]
+    arguments: list[str]
+    article_of: dict[str, str]  # argument id -> article id
+    matches: dict[str, set[str]]  # key point -> matching argument ids
+    corpus: Corpus
+    claims: list[Claim]
+    speakers: dict[str, Any]
+    perspectives: list[PerspectiveDef]
+    assignments: dict[str, Assignment]
+
+    def kept(self, removed: set[str]) -> set[str]:
+        """The ids of the articles left when the arguments ``removed`` are taken out."""
+        return {self.article_of[a] for a in self.arguments if a not in removed}
+
+
+def argkp_topics(data: str | Path, split: str) -> Iterator[ArgkpTopic]:
+    """Every topic of the ArgKP ``split``, analysed once (claims, perspectives)."""
     argkp = load_argkp(data, split)
     assigner = _Assigner()
-    values = sorted({PRESENT_CONFIDENCE, *thresholds})
-    totals = {t: {"expected": 0, "found": 0, "others": 0, "false_alarms": 0} for t in values}
-    per_topic = []
     for topic in argkp.topics():
         sub = argkp.subset([topic])
         kps = sorted(sub.key_points)
@@ -145,23 +161,50 @@ def evaluate_argkp_gaps(
         ]
         arg_ids = sorted(sub.arguments)
         articles = _articles([(a, sub.arguments[a]["text"]) for a in arg_ids])
-        article_of = {a: art.id for a, art in zip(arg_ids, articles, strict=True)}
         corpus, claims, speakers, assignments = assigner.run(articles, perspectives)
         matches: dict[str, set[str]] = {k: set() for k in kps}
         for (a, k), y in sub.labels.items():
             if y == 1:
                 matches[k].add(a)
-        topic_row = {"topic": topic, "key_points": len(kps), "arguments": len(arg_ids)}
+        yield ArgkpTopic(
+            topic=topic,
+            key_points=kps,
+            arguments=arg_ids,
+            article_of={a: art.id for a, art in zip(arg_ids, articles, strict=True)},
+            matches=matches,
+            corpus=corpus,
+            claims=claims,
+            speakers=speakers,
+            perspectives=perspectives,
+            assignments=assignments,
+        )
+
+
+def evaluate_argkp_gaps(
+    data: str | Path, split: str = "dev", *, thresholds: Sequence[float] = ()
+) -> dict[str, Any]:
+    """The ArgKP protocol (see the module docstring); ``thresholds`` also reports the
+    figures at other presence confidences (for choosing one on train)."""
+    values = sorted({PRESENT_CONFIDENCE, *thresholds})
+    totals = {t: {"expected": 0, "found": 0, "others": 0, "false_alarms": 0} for t in values}
+    per_topic = []
+    for tp in argkp_topics(data, split):
+        kps = tp.key_points
+        topic_row = {"topic": tp.topic, "key_points": len(kps), "arguments": len(tp.arguments)}
         for t in values:
             found = expected_n = others = alarms = 0
             for k in kps:
-                removed = matches[k]
-                keep_args = [a for a in arg_ids if a not in removed]
-                keep = {article_of[a] for a in keep_args}
-                remaining = set(keep_args)
-                expected = {j for j in kps if not (matches[j] & remaining)}
+                removed = tp.matches[k]
+                remaining = set(tp.arguments) - removed
+                expected = {j for j in kps if not (tp.matches[j] & remaining)}
                 status = _statuses(
-                    corpus, claims, speakers, perspectives, assignments, keep, present_confidence=t
+                    tp.corpus,
+                    tp.claims,
+                    tp.speakers,
+                    tp.perspectives,
+                    tp.assignments,
+                    tp.kept(removed),
+                    present_confidence=t,
                 )
                 reported = {j for j, s in status.items() if s == "missing"}
                 expected_n += len(expected)
