@@ -306,7 +306,7 @@ def perspective_balance(
         elif not r["own"]:
             status = "paraphrased_only"
             reason = (
-                f"{r['claims']} claim{'s' if r['claims'] != 1 else ''}, none in its own words: "
+                f"{_n(r['claims'], 'claim')}, none in its own words: "
                 "only reported or characterised by others, never quoted"
             )
         elif share_of_heard < UNDER_SHARE * even:
@@ -317,7 +317,7 @@ def perspective_balance(
             )
         else:
             status = "present"
-            reason = f"{r['own']} claim{'s' if r['own'] != 1 else ''} in its own words"
+            reason = f"{_n(r['own'], 'claim')} in its own words"
         out.append(
             PerspectiveBalance(
                 id=p.id,
@@ -339,6 +339,15 @@ def perspective_balance(
             )
         )
     return out
+
+
+def _n(count: int, noun: str) -> str:
+    """ "1 claim", "3 claims"."""
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def _mentions_in_articles(v: Voiceless) -> str:
+    return f"{_n(len(v.mentions), 'mention')} in {_n(v.articles, 'article')}"
 
 
 def _prevalence(graph: nx.DiGraph, node: str) -> int:
@@ -820,8 +829,8 @@ def suggestions(
                 _shorten(evidence.sentence),
                 f"Interview {source}: "
                 f"{_lower_first(v.name) if v.kind == 'group' else v.name} "
-                f"{'are' if v.kind == 'group' else 'is'} mentioned {n} time{'s' if n != 1 else ''} "
-                f"in {v.articles} article{'s' if v.articles != 1 else ''} but never quoted; "
+                f"{'are' if v.kind == 'group' else 'is'} mentioned {_n(n, 'time')} "
+                f"in {_n(v.articles, 'article')} but never quoted; "
                 f"on: “{_shorten(evidence.sentence)}”",
                 tuple(f"{m.article_id}:{m.start}-{m.end}" for m in v.mentions[:5]),
             )
@@ -1008,11 +1017,8 @@ def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
     for v in report.voiceless:
         who = ", ".join(v.talked_about_by[:4])
         lines.append(
-            f"- **{_md(v.name)}** ({v.kind}, from the {v.source}): {len(v.mentions)} "
-            f"mention{'s' if len(v.mentions) != 1 else ''} in {v.articles} "
-            f"article{'s' if v.articles != 1 else ''}"
-            + (f"; talked about by {_md(who)}" if who else "")
-            + "."
+            f"- **{_md(v.name)}** ({v.kind}, from the {v.source}): "
+            f"{_mentions_in_articles(v)}" + (f"; talked about by {_md(who)}" if who else "") + "."
         )
         for m in v.mentions[:3]:
             lines.append(f"  - “{_md(_shorten(m.sentence, 200))}”")
@@ -1087,17 +1093,13 @@ def gaps_text(report: GapReport, corpus: Corpus) -> str:
             f"  {p.name:{width}}  {_STATUS_LABEL[p.status]:17} {p.claims:3} "
             f"{'claims' if p.claims != 1 else 'claim '} "
             f"{p.own_words:3} own words {p.word_share:5.0%} of words  "
-            f"{len(p.outlets)} outlet{'s' if len(p.outlets) != 1 else ''}"
+            f"{_n(len(p.outlets), 'outlet')}"
         )
     lines += ["", "Talked about, never heard"]
     if not report.voiceless:
         lines.append("  (none)")
     for v in report.voiceless:
-        lines.append(
-            f"  {v.name} ({v.source}): {len(v.mentions)} mention"
-            f"{'s' if len(v.mentions) != 1 else ''} in {v.articles} article"
-            f"{'s' if v.articles != 1 else ''}"
-        )
+        lines.append(f"  {v.name} ({v.source}): {_mentions_in_articles(v)}")
     lines += [
         "",
         f"Unrebutted strongest attacks: {len(report.unrebutted)}; attacks no claim answers: "
