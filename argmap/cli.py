@@ -132,6 +132,18 @@ def _options(
     )
 
 
+def _load(corpus: Path, options: Any, quiet: bool) -> Any:
+    """The corpus of a command that reads one; when no file of it could be read, each
+    failure is printed and the command stops with the same error as ``argmap run``."""
+    from .pipeline import load, require_articles
+
+    found = load(corpus, options)
+    if not found.articles and not quiet:
+        for failure in found.failures:
+            _fail(f"argmap: {failure.message}")
+    return require_articles(found, corpus)
+
+
 def _with_progress(quiet: bool, func: Callable[..., Any], *args: Any) -> Any:
     """``func(*args, progress=bar)`` with a progress bar on stderr, closed afterwards."""
     progress = _Progress(quiet)
@@ -262,10 +274,10 @@ def claims(
 ) -> None:
     """Print the attributed claims of CORPUS."""
     from .export.claims import claims_document
-    from .pipeline import extract, load
+    from .pipeline import extract
 
     options = _options(manifest, exclude, no_default_excludes, pipeline, n_process=jobs)
-    loaded = load(corpus, options)
+    loaded = _load(corpus, options, quiet)
     extraction = _with_progress(quiet, extract, loaded, options)
     if not quiet:
         for failure in (*loaded.failures, *extraction.failures):
@@ -338,10 +350,10 @@ def gaps(
     or only paraphrased, stakeholders talked about but never heard, attacks left
     unanswered, claims resting on one source, and the sources that would fill them."""
     from .gaps import gaps_document, gaps_markdown, gaps_text
-    from .pipeline import analyze, load
+    from .pipeline import analyze
 
     options = _options(manifest, exclude, no_default_excludes, pipeline, n_process=jobs)
-    loaded = load(corpus, options)
+    loaded = _load(corpus, options, quiet)
     analysis = _with_progress(quiet, analyze, loaded, options)
     if not quiet:
         for failure in (*loaded.failures, *analysis.extraction.failures):
@@ -391,7 +403,7 @@ def init(
     perspectives. Never overwrites an existing manifest unless --force.
     """
     from .manifest import starter_manifest
-    from .pipeline import analyze, load
+    from .pipeline import analyze
 
     target = output if output is not None else corpus / "argmap.toml"
     if str(target) != "-" and target.exists() and not force:
@@ -401,7 +413,7 @@ def init(
             hint="Edit it, pass --force to replace it, or --output - to print a new one.",
         )
     options = _options(manifest, exclude, no_default_excludes, pipeline, n_process=jobs)
-    loaded = load(corpus, options)
+    loaded = _load(corpus, options, quiet)
     analysis = _with_progress(quiet, analyze, loaded, options)
     discovered = [p for p in analysis.perspectives if p.source == "discovered"]
     text = starter_manifest(loaded, analysis.extraction.speakers, discovered)

@@ -110,6 +110,18 @@ def load(path: str | Path, options: RunOptions = RunOptions()) -> Corpus:
     )
 
 
+def require_articles(corpus: Corpus, path: str | Path) -> Corpus:
+    """``corpus`` itself, or a :class:`CorpusError` when none of its files could be read
+    (each failure is in ``corpus.failures``)."""
+    if not corpus.articles:
+        raise CorpusError(
+            f"no usable article ({len(corpus.failures)} failed)",
+            path=path,
+            hint="See the lines above for what was wrong with each file.",
+        )
+    return corpus
+
+
 def extract(
     corpus: Corpus,
     options: RunOptions = RunOptions(),
@@ -295,13 +307,7 @@ def run(
         result = CorpusResult(path=str(path), name=name)
         results.append(result)
         try:
-            corpus = load(path, options)
-            if not corpus.articles:
-                raise CorpusError(
-                    f"no usable article ({len(corpus.failures)} failed)",
-                    path=path,
-                    hint="See the lines above for what was wrong with each file.",
-                )
+            corpus = require_articles(load(path, options), path)
             if nlp is None:
                 nlp = load_pipeline(options.pipeline)
             analysis = analyze(corpus, options, nlp=nlp, progress=progress)

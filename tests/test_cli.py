@@ -78,6 +78,20 @@ def test_empty_folder(tmp_path):
     assert "no article files" in result.output
 
 
+@pytest.mark.parametrize("command", ["claims", "gaps", "init"])
+def test_a_folder_with_no_readable_article_stops_every_command(tmp_path, command):
+    corpus = _corpus(
+        tmp_path,
+        {"binary.txt": b"\x00\x01\x02\x03" * 100, "empty.md": "", "broken.json": '{"a": '},
+    )
+    result = invoke(command, corpus)
+    assert result.exit_code == 1, result.output
+    for name in ("binary.txt", "empty.md", "broken.json"):
+        assert sum(name in line for line in result.output.splitlines()) == 1, result.output
+    assert "[A101]" in result.output and "no usable article (3 failed)" in result.output
+    assert sorted(p.name for p in corpus.iterdir()) == ["binary.txt", "broken.json", "empty.md"]
+
+
 @pytest.mark.slow
 def test_bad_articles_are_counted_and_the_run_goes_on(tmp_path):
     corpus = _corpus(
