@@ -134,6 +134,31 @@ def test_map_data_has_every_claim_and_relation(files):
     assert data["options"]["physics"]["enabled"] is False
 
 
+def test_map_draws_uncertain_perspectives_hollow_as_the_gap_report_reads_them(files):
+    from argmap.gaps import PRESENT_CONFIDENCE
+
+    analysis = full_analysis(SAMPLE)
+    doc = soup(files["map.html"])
+    data = json.loads(doc.find("script", id="map-data").string)
+    claims = {n["id"]: n for n in data["nodes"] if n["kind"] == "claim"}
+    g = analysis.graph
+    uncertain = {
+        c
+        for c in claims
+        if g.nodes[c].get("perspective")
+        and g.nodes[c]["perspective_confidence"] < PRESENT_CONFIDENCE
+    }
+    # the sample has such claims (one in the neighbouring councils, reported missing)
+    assert uncertain
+    assert {c for c, n in claims.items() if n["perspective_uncertain"]} == uncertain
+    for c, n in claims.items():
+        hollow = n["color"]["background"] == "#ffffff"
+        assert hollow == (c in uncertain)
+        assert n["perspective_name"].endswith("(uncertain)") == (c in uncertain)
+    assert data["counts"]["uncertain"] == len(uncertain)
+    assert f"Hollow dots ({len(uncertain)})" in _norm(doc.find(id="uncertain-note").get_text())
+
+
 def test_same_analysis_same_bytes(files):
     assert render(full_analysis(SAMPLE)) == files
 

@@ -27,6 +27,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..gaps import PRESENT_CONFIDENCE
 from ..graph import claim_nodes
 from ..records import Article, PerspectiveDef
 
@@ -161,6 +162,13 @@ def map_data(
         d = graph.nodes[c]
         pid = d.get("perspective")
         colour = colours.get(pid or "", NO_PERSPECTIVE)
+        # a perspective read from content below the gap report's presence threshold is
+        # drawn hollow (and not counted there): the same reading on both pages
+        confidence = d.get("perspective_confidence")
+        uncertain = bool(pid) and confidence is not None and confidence < PRESENT_CONFIDENCE
+        name = names.get(pid or "", "No perspective")
+        if uncertain:
+            name = f"{name} (uncertain)"
         prevalence = d["prevalence"]["speakers"] + d["prevalence"]["outlets"]
         occurrences = d["occurrences"]
         sources = []
@@ -183,14 +191,20 @@ def map_data(
             c,
             label=_short(d["text"]) if degree[c] or prevalence > 2 else " ",
             shape="dot",
-            color={"background": colour, "border": "#222222"},
+            color=(
+                {"background": "#ffffff", "border": colour}
+                if uncertain
+                else {"background": colour, "border": "#222222"}
+            ),
+            borderWidth=3 if uncertain else 1,
             size=round(9 + 6 * math.sqrt(prevalence), 1),
             x=x,
             y=y,
             kind="claim",
             text=d["text"],
             perspective=pid,
-            perspective_name=names.get(pid or "", "No perspective"),
+            perspective_name=name,
+            perspective_uncertain=uncertain,
             speakers=list(d["speakers"]),
             outlets=list(d["outlets"]),
             attributions=list(d["attributions"]),
@@ -302,6 +316,7 @@ def map_data(
     if any(not graph.nodes[c].get("perspective") for c in claims):
         legend_perspectives.append({"id": "", "name": "No perspective", "colour": NO_PERSPECTIVE})
     present = {e["style"] for e in edges}
+    uncertain_n = sum(1 for n in nodes if n.get("perspective_uncertain"))
     return {
         "nodes": [dict(n) for n in sorted(nodes, key=lambda n: str(n["id"]))],
         "edges": edges,
@@ -317,7 +332,13 @@ def map_data(
             }
             for k, v in RELATION_STYLE.items()
         ],
-        "counts": {"claims": len(claims), "relations": len(relations), "linked": len(linked)},
+        "counts": {
+            "claims": len(claims),
+            "relations": len(relations),
+            "linked": len(linked),
+            "uncertain": uncertain_n,
+        },
+        "present_confidence": PRESENT_CONFIDENCE,
     }
 
 
