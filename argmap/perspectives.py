@@ -7,9 +7,10 @@ With a manifest (``[[perspectives]]`` in ``argmap.toml``), in this order:
 2. an outlet's own claim takes the **outlet's** perspective (``[[outlets]]``);
 3. otherwise by **content**: what the speaker argues (all their claims together; an
    outlet's claims one by one) is compared with each perspective's name and
-   description, by sentence similarity and by the relation model's reading of whether
-   the claim supports the description. Below a floor, the claim keeps no perspective
-   (a neutral statement of fact).
+   description, by sentence similarity and by a model's reading of whether the claim
+   argues the perspective (by default the relation model; the key-point matcher,
+   ``argmap/models/matcher``, can be passed instead). Below a floor, the claim keeps no
+   perspective (a neutral statement of fact).
 
 Without a manifest, perspectives are **discovered**: speakers are grouped by who they
 are (their stakeholder type, from :mod:`argmap.taxonomy`, and the organisation they
@@ -32,10 +33,12 @@ import numpy as np
 from . import taxonomy
 from .records import Assignment, Claim, Corpus, PerspectiveDef, Relation, Speaker
 
-#: A content match needs at least this combined score (cosine + model support margin).
+#: A content match needs at least this combined score (cosine + matcher margin).
 CONTENT_FLOOR = 0.32
 #: ... and to beat the next perspective by this much.
 CONTENT_MARGIN = 0.04
+#: The model reads this many perspectives per claim, the closest by cosine.
+MATCHER_TOP = 2
 _NORMALISE = re.compile(r"[^a-z0-9& ]+")
 
 
@@ -89,7 +92,7 @@ def assign_perspectives(
     vectors: np.ndarray,
     *,
     embedder: Any,
-    model: Any = None,
+    matcher: Any = None,
     relations: Sequence[Relation] = (),
     claim_to_canonical: dict[str, str] | None = None,
 ) -> tuple[list[PerspectiveDef], dict[str, Assignment]]:
@@ -106,7 +109,7 @@ def assign_perspectives(
         )
     if not perspectives:
         return [], {c.id: Assignment(None, 0.0, "no perspectives") for c in claims}
-    return perspectives, _assign(corpus, claims, speakers, vectors, perspectives, embedder, model)
+    return perspectives, _assign(corpus, claims, speakers, vectors, perspectives, embedder, matcher)
 
 
 def _assign(
@@ -116,7 +119,7 @@ def _assign(
     vectors: np.ndarray,
     perspectives: Sequence[PerspectiveDef],
     embedder: Any,
-    model: Any,
+    matcher: Any,
 ) -> dict[str, Assignment]:
     index = MemberIndex.build(perspectives)
     by_speaker = {s.id: s for s in speakers}
@@ -136,7 +139,7 @@ def _assign(
             continue
         pending.append(i)
     if pending:
-        out.update(_by_content(claims, vectors, pending, perspectives, embedder, model))
+        out.update(_by_content(claims, vectors, pending, perspectives, embedder, matcher))
     return out
 
 
@@ -146,7 +149,7 @@ def _by_content(
     rows: Sequence[int],
     perspectives: Sequence[PerspectiveDef],
     embedder: Any,
-    model: Any,
+    matcher: Any,
 ) -> dict[str, Assignment]:
     """Score claims against each perspective's name and description; a non-outlet
     speaker's claims are decided together (what the speaker argues)."""
@@ -155,14 +158,16 @@ def _by_content(
     sims = vectors[list(rows)] @ pvec.T  # (n, P)
     scores = sims.copy()
     support = np.zeros_like(sims)
-    if model is not None and len(perspectives) > 1:
-        # the model reads the two closest perspectives for each claim
-        top = np.argsort(-sims, axis=1, kind="stable")[:, :2]
+    use_model = matcher is not None and len(perspectives) > 1
+    if use_model:
+        # the matcher reads the closest perspectives of each claim
+        n_top = min(MATCHER_TOP, len(perspectives))
+        top = np.argsort(-sims, axis=1, kind="stable")[:, :n_top]
         pairs = [(claims[r].text, texts[p]) for k, r in enumerate(rows) for p in top[k]]
-        probs = model.predict(pairs)
+        probs = matcher.predict(pairs)
         for k in range(len(rows)):
             for j, p in enumerate(top[k]):
-                sup, con = probs[2 * k + j][0], probs[2 * k + j][1]
+                sup, con = probs[n_top * k + j][0], probs[n_top * k + j][1]
                 scores[k, p] += 0.5 * (float(sup) - float(con))
                 support[k, p] = float(sup)
     groups: dict[str, list[int]] = defaultdict(list)
@@ -171,7 +176,6 @@ def _by_content(
         key = c.id if c.speaker_kind == "outlet" else c.speaker_id
         groups[key].append(k)
     out: dict[str, Assignment] = {}
-    use_model = model is not None and len(perspectives) > 1
     for members in groups.values():
         mean = scores[members].mean(axis=0)
         order = np.argsort(-mean, kind="stable")
@@ -186,7 +190,7 @@ def _by_content(
         )
         if top_score >= CONTENT_FLOOR and margin >= CONTENT_MARGIN:
             if use_model:
-                # how sure the model is that the claim argues the perspective's case
+                # how sure the matcher is that the claim argues the perspective's case
                 confidence = round(min(0.9, float(support[members, best].mean())), 3)
             else:
                 confidence = round(min(0.85, 0.4 + margin * 2 + (top_score - CONTENT_FLOOR)), 3)

@@ -167,6 +167,7 @@ def analyze(
     progress: Progress | None = None,
     embedder: Any = None,
     model: Any = None,
+    matcher: Any = None,
 ) -> Analysis:
     """Every stage for one corpus: claims, restatements, relations, perspectives, graph,
     gaps."""
@@ -186,6 +187,9 @@ def analyze(
     claims = list(extraction.claims)
     embedder = embedder if embedder is not None else _default_embedder(Embedder)
     model = model if model is not None else default_model()
+    # claims are matched to perspectives by the relation model unless a matcher is
+    # given (the key-point matcher: docs/evaluation.md, coverage gaps, for why not yet)
+    matcher = matcher if matcher is not None else model
     step = _stepper(progress, corpus.name, 4)
     vectors = embedder.encode([c.text for c in claims])
     step("embedding claims")
@@ -199,7 +203,7 @@ def analyze(
         extraction.speakers,
         vectors,
         embedder=embedder,
-        model=model,
+        matcher=matcher,
         relations=relations,
         claim_to_canonical=mapping,
     )

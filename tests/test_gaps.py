@@ -332,3 +332,62 @@ def test_an_attack_counts_against_a_perspective_only_on_its_confident_claims():
     g.add_edge("k-a", "k-c", type="contradicts", score=0.9)
     found = unrebutted_attacks(g, PERSPECTIVES)
     assert [(f["perspective"], f["target"]["id"]) for f in found] == [("backers", "k-b")]
+
+
+class _Vectors:
+    """A stand-in embedder: one fixed unit vector per text."""
+
+    def __init__(self, table: dict[str, list[float]]) -> None:
+        self.table = table
+
+    def encode(self, texts):
+        import numpy as np
+
+        return np.array([self.table[t] for t in texts], dtype=np.float32)
+
+
+class _Reader:
+    """A stand-in matcher that argues for the perspective named in ``yes``."""
+
+    def __init__(self, yes: str) -> None:
+        self.yes, self.pairs = yes, []
+
+    def predict(self, pairs):
+        import numpy as np
+
+        self.pairs += list(pairs)
+        return np.array(
+            [[0.9, 0.05, 0.05] if self.yes in b else [0.05, 0.05, 0.9] for _, b in pairs],
+            dtype=np.float32,
+        )
+
+
+def test_content_assignment_reads_each_claim_with_the_matcher_it_is_given():
+    from argmap.perspectives import assign_perspectives
+
+    text = "Buses will be faster."
+    a = _article("one.txt", text, outlet="The Courier")
+    who = _speaker("A resident")
+    claim = _claim(a, text, who, "direct")
+    perspectives = (
+        PerspectiveDef("backers", "Backers", "The charge speeds up buses."),
+        PerspectiveDef("drivers", "Drivers", "The charge is a tax on drivers."),
+    )
+    corpus = Corpus("x", "x", Manifest(perspectives=perspectives), (a,))
+    embed = _Vectors(
+        {
+            "Backers. The charge speeds up buses.": [0.6, 0.8],
+            "Drivers. The charge is a tax on drivers.": [0.8, 0.6],
+        }
+    )
+    vectors = embed.__class__({text: [0.7, 0.714]}).encode([text])
+    for yes, expected_pid in (("Backers", "backers"), ("Drivers", "drivers")):
+        reader = _Reader(yes)
+        _, assignments = assign_perspectives(
+            corpus, [claim], [who], vectors, embedder=embed, matcher=reader
+        )
+        got = assignments[claim.id]
+        assert got.perspective == expected_pid
+        assert got.confidence == pytest.approx(0.9)
+        assert "model supports 0.90" in got.evidence
+        assert {b for _, b in reader.pairs} == set(embed.table)

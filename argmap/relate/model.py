@@ -1,4 +1,14 @@
-"""The relation model argmap trains and ships: supports / contradicts / unrelated.
+"""The models argmap trains and ships: supports / contradicts / unrelated.
+
+Two files of the same kind, each with its own card:
+
+- the **relation model** (``argmap/models/relation/``) reads two claims: does one support
+  or contradict the other (claim-to-claim relations, restatements);
+- the **key-point matcher** (``argmap/models/matcher/``) reads a claim and a viewpoint (a
+  perspective's name and description, a key point): does the claim argue it
+  (``supports``), argue the other side of the same point (``contradicts``), or neither.
+  It is trained on ArgKP matching alone; ``analyze(..., matcher=default_matcher())``
+  assigns claims to perspectives with it (the relation model does by default).
 
 ``argmap/models/relation/model.onnx`` is all-MiniLM-L6-v2 fine-tuned as a cross-encoder
 (``training/train_relation.py``; see ``MODEL_CARD.md`` beside it), quantised to int8 and
@@ -26,6 +36,7 @@ from argmap.errors import ModelError
 
 LABELS: tuple[str, str, str] = ("supports", "contradicts", "unrelated")
 RELATION_DIR = MODELS_DIR / "relation"
+MATCHER_DIR = MODELS_DIR / "matcher"
 
 _REINSTALL = (
     "Reinstall argmap (make install), or rebuild the model with training/train_relation.py."
@@ -57,6 +68,7 @@ class RelationModel:
         verify: bool = True,
     ) -> None:
         self.model_dir = Path(model_dir) if model_dir is not None else RELATION_DIR
+        self.what = "key-point matcher" if self.model_dir.name == "matcher" else "relation model"
         self.threads = threads
         self.symmetric = symmetric
         self.verify = verify
@@ -76,20 +88,20 @@ class RelationModel:
         path = self.model_dir / "config.json"
         if not path.is_file():
             raise ModelError(
-                "the relation model's config.json is missing.", path=path, hint=_REINSTALL
+                f"the {self.what}'s config.json is missing.", path=path, hint=_REINSTALL
             )
         try:
             config = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError) as exc:
             raise ModelError(
-                f"the relation model's config.json cannot be read ({exc}).",
+                f"the {self.what}'s config.json cannot be read ({exc}).",
                 path=path,
                 hint=_REINSTALL,
             ) from exc
         labels = tuple(config.get("labels", ()))
         if labels != LABELS:
             raise ModelError(
-                f"the relation model's labels are {list(labels)}, expected {list(LABELS)}.",
+                f"the {self.what}'s labels are {list(labels)}, expected {list(LABELS)}.",
                 path=path,
                 hint=_REINSTALL,
             )
@@ -115,13 +127,13 @@ class RelationModel:
             model_path = self.model_dir / "model.onnx"
             if not model_path.is_file():
                 raise ModelError(
-                    "the relation model file is missing.", path=model_path, hint=_REINSTALL
+                    f"the {self.what} file is missing.", path=model_path, hint=_REINSTALL
                 )
             if self.verify:
                 actual = sha256_file(model_path)
                 if actual != config["sha256"]:
                     raise ModelError(
-                        "the relation model file does not match the sha256 in config.json "
+                        f"the {self.what} file does not match the sha256 in config.json "
                         f"(expected {config['sha256'][:12]}..., found {actual[:12]}...).",
                         path=model_path,
                         hint="The file is damaged or was replaced: " + _REINSTALL,
@@ -188,5 +200,11 @@ class RelationModel:
 
 @functools.lru_cache(maxsize=1)
 def default_model() -> RelationModel:
-    """The shipped model, loaded once per process."""
+    """The shipped relation model, loaded once per process."""
     return RelationModel().load()
+
+
+@functools.lru_cache(maxsize=1)
+def default_matcher() -> RelationModel:
+    """The shipped key-point matcher, loaded once per process."""
+    return RelationModel(MATCHER_DIR).load()
