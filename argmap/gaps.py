@@ -640,6 +640,17 @@ def _talked_about_by(mentions: Sequence[MentionRef], claims: Sequence[Claim]) ->
 # ------------------------------------------------------------------- argument gaps
 
 
+def uncertain_perspective(node: dict[str, Any]) -> bool:
+    """Whether a claim node's perspective was read below :data:`PRESENT_CONFIDENCE`: the
+    balance does not count it for that perspective, and the map draws it hollow."""
+    confidence = node.get("perspective_confidence")
+    return (
+        bool(node.get("perspective"))
+        and confidence is not None
+        and (confidence < PRESENT_CONFIDENCE)
+    )
+
+
 def unrebutted_attacks(
     graph: nx.DiGraph, perspectives: Sequence[PerspectiveDef]
 ) -> list[dict[str, Any]]:
@@ -653,7 +664,7 @@ def unrebutted_attacks(
         attacker = graph.nodes[u].get("perspective")
         if not target or target == attacker:
             continue
-        if graph.nodes[v].get("perspective_confidence", 1.0) < PRESENT_CONFIDENCE:
+        if uncertain_perspective(graph.nodes[v]):
             continue
         strength = float(d["score"]) * (1 + _prevalence(graph, u))
         if target not in best or (strength, u, v) > best[target][:3]:

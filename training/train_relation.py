@@ -65,18 +65,18 @@ from argmap.evaluation.relations import (  # noqa: E402
     load_argkp,
     load_perspectrum,
 )
+from argmap.relate.model import MATCHER_DIR  # noqa: E402
 
 LABELS = ("supports", "contradicts", "unrelated")
 LABEL_ID = {name: i for i, name in enumerate(LABELS)}
 MODEL_VERSION = "1.0.0"
 OUT_DIR = ROOT / "argmap" / "models" / "relation"
-#: ``--task matcher``: the key-point matcher (see training/README.md), its own directory.
+#: ``--task matcher``: the key-point matcher (see training/README.md), in MATCHER_DIR.
 MATCHER_VERSION = "1.0.0"
-MATCHER_DIR = ROOT / "argmap" / "models" / "matcher"
 
 
 def out_dir(args: argparse.Namespace) -> Path:
-    return MATCHER_DIR if getattr(args, "task", "relation") == "matcher" else OUT_DIR
+    return MATCHER_DIR if args.task == "matcher" else OUT_DIR
 
 
 #: The int8 file must agree with fp32 on this share of held-out argmaxes ...
@@ -483,6 +483,8 @@ def build_data(args: argparse.Namespace) -> dict[str, Any]:
     if args.reverse == "both":
         ex = with_reversed(ex)
     if args.task == "matcher":
+        # built above and dropped here, not skipped: they draw from the same rng as the
+        # ArgKP examples, and the shipped matcher's data depend on that order
         ex = [e for e in ex if not e[3].startswith("persp")]
     val = validation_sets(persp, val_claims, argkp, val_topics)
     val["task"] = args.task

@@ -66,7 +66,7 @@ def argkp(data: Path) -> dict[str, Any]:
 
 def argkp_matcher(data: Path) -> dict[str, Any]:
     """Key-point matching on ArgKP dev with the key-point matcher (argmap/models/matcher),
-    the model that assigns claims to perspectives."""
+    which can assign claims to perspectives in place of the relation model."""
     from argmap.relate.model import MATCHER_DIR, RelationModel
 
     res = relations.evaluate_argkp(data, model=RelationModel(MATCHER_DIR))

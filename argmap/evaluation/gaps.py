@@ -74,7 +74,8 @@ def _articles(texts: Sequence[tuple[str, str]]) -> list[Article]:
 
 
 class _Assigner:
-    """Extraction, embeddings and the relation model, loaded once."""
+    """Extraction, embeddings and the model that matches claims to perspectives (the
+    relation model, or ``matcher="matcher"``: the key-point matcher), loaded once."""
 
     def __init__(self, pipeline: str | None = None, matcher: str = "relation") -> None:
         from ..embed import Embedder
@@ -373,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
     import json
 
-    from ..relate.model import default_matcher
+    from ..relate.model import MATCHER_DIR, RelationModel
     from .__main__ import DEFAULT_DATA
 
     parser = argparse.ArgumentParser(description=main.__doc__)
@@ -386,7 +387,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     topics = None
     if args.split == "train":
-        topics = default_matcher().config["training"]["data"]["argkp_validation_topics"]
+        config = RelationModel(MATCHER_DIR).config  # the held-out topics; nothing loaded
+        topics = config["training"]["data"]["argkp_validation_topics"]
     res = evaluate_argkp_gaps(
         args.data,
         args.split,

@@ -27,7 +27,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..gaps import PRESENT_CONFIDENCE
+from ..gaps import PRESENT_CONFIDENCE, uncertain_perspective
 from ..graph import claim_nodes
 from ..records import Article, PerspectiveDef
 
@@ -164,8 +164,7 @@ def map_data(
         colour = colours.get(pid or "", NO_PERSPECTIVE)
         # a perspective read from content below the gap report's presence threshold is
         # drawn hollow (and not counted there): the same reading on both pages
-        confidence = d.get("perspective_confidence")
-        uncertain = bool(pid) and confidence is not None and confidence < PRESENT_CONFIDENCE
+        uncertain = uncertain_perspective(d)
         name = names.get(pid or "", "No perspective")
         if uncertain:
             name = f"{name} (uncertain)"
