@@ -143,6 +143,29 @@ def _assign(
     return out
 
 
+def _same_text(a: str, b: str) -> bool:
+    return normalise_name(a) == normalise_name(b)
+
+
+def _embedding_text(p: PerspectiveDef) -> str:
+    """What a perspective is compared with by sentence similarity: its name and
+    description ("Frontier AI developers. Labs that ..."), the name once when the
+    description only repeats it."""
+    name, description = p.name.strip(), p.description.strip()
+    if not description or _same_text(name, description):
+        return name or description
+    return f"{name}. {description}"
+
+
+def _model_text(p: PerspectiveDef) -> str:
+    """What the model reads for a perspective: the description, which says what the side
+    holds (the name is a label, "Frontier AI developers"), or the name when there is no
+    description. The models were trained on (argument, key point) and (claim,
+    perspective) pairs, one statement each; a statement written twice ("X. X") reads
+    to them as agreeing with almost anything."""
+    return p.description.strip() or p.name.strip()
+
+
 def _by_content(
     claims: Sequence[Claim],
     vectors: np.ndarray,
@@ -153,7 +176,8 @@ def _by_content(
 ) -> dict[str, Assignment]:
     """Score claims against each perspective's name and description; a non-outlet
     speaker's claims are decided together (what the speaker argues)."""
-    texts = [f"{p.name}. {p.description}".strip() for p in perspectives]
+    texts = [_embedding_text(p) for p in perspectives]
+    model_texts = [_model_text(p) for p in perspectives]
     pvec = embedder.encode(texts)
     sims = vectors[list(rows)] @ pvec.T  # (n, P)
     scores = sims.copy()
@@ -163,7 +187,7 @@ def _by_content(
         # the matcher reads the closest perspectives of each claim
         n_top = min(MATCHER_TOP, len(perspectives))
         top = np.argsort(-sims, axis=1, kind="stable")[:, :n_top]
-        pairs = [(claims[r].text, texts[p]) for k, r in enumerate(rows) for p in top[k]]
+        pairs = [(claims[r].text, model_texts[p]) for k, r in enumerate(rows) for p in top[k]]
         probs = matcher.predict(pairs)
         for k in range(len(rows)):
             for j, p in enumerate(top[k]):

@@ -381,7 +381,7 @@ def test_content_assignment_reads_each_claim_with_the_matcher_it_is_given():
         }
     )
     vectors = embed.__class__({text: [0.7, 0.714]}).encode([text])
-    for yes, expected_pid in (("Backers", "backers"), ("Drivers", "drivers")):
+    for yes, expected_pid in (("speeds up", "backers"), ("a tax", "drivers")):
         reader = _Reader(yes)
         _, assignments = assign_perspectives(
             corpus, [claim], [who], vectors, embedder=embed, matcher=reader
@@ -390,4 +390,28 @@ def test_content_assignment_reads_each_claim_with_the_matcher_it_is_given():
         assert got.perspective == expected_pid
         assert got.confidence == pytest.approx(0.9)
         assert "model supports 0.90" in got.evidence
-        assert {b for _, b in reader.pairs} == set(embed.table)
+        # the model reads what each side holds (the description), not its label
+        assert {b for _, b in reader.pairs} == {p.description for p in perspectives}
+
+
+def test_a_description_that_repeats_the_name_is_read_once():
+    """ArgKP-style perspectives (name = description = the key point): the embedder and
+    the model read the statement once; "X. X" reads to the matcher as agreeing with
+    almost anything."""
+    from argmap.perspectives import assign_perspectives
+
+    text = "Buses will be faster."
+    a = _article("one.txt", text, outlet="The Courier")
+    who = _speaker("A resident")
+    claim = _claim(a, text, who, "direct")
+    points = ("The charge speeds up buses", "The charge is a tax on drivers")
+    perspectives = tuple(PerspectiveDef(f"p{i}", t, t) for i, t in enumerate(points))
+    corpus = Corpus("x", "x", Manifest(perspectives=perspectives), (a,))
+    embed = _Vectors({points[0]: [0.6, 0.8], points[1]: [0.8, 0.6]})
+    vectors = _Vectors({text: [0.7, 0.714]}).encode([text])
+    reader = _Reader("speeds up")
+    _, assignments = assign_perspectives(
+        corpus, [claim], [who], vectors, embedder=embed, matcher=reader
+    )
+    assert assignments[claim.id].perspective == "p0"
+    assert {b for _, b in reader.pairs} == set(points)
