@@ -97,7 +97,123 @@ CASES = {
         "Critics see the warnings as strategic positioning by the largest firms.",
         [("the warnings as strategic positioning", "critics", "indirect", "see")],
     ),
+    "a possessive organisation speaks for its owner": (
+        "Mayor Ana Ruiz is behind in the polls. "
+        "Ruiz's campaign says it will move staff from the city to the rural districts.",
+        [("it will move staff from the city", "Ana Ruiz", "indirect", "says")],
+    ),
+    "a share of people in a poll": (
+        "Still, 52 percent of registered voters say they would consider the tram plan.",
+        [
+            (
+                "they would consider the tram plan",
+                "52 percent of registered voters",
+                "indirect",
+                "say",
+            )
+        ],
+    ),
+    "six in 10": (
+        "Six in 10 say the council has handled the budget badly.",
+        [("the council has handled the budget badly", "Six in 10", "indirect", "say")],
+    ),
+    "a spokesperson for an organisation": (
+        "A spokeswoman for Harlow Foods said the company would appeal the ruling.",
+        [("the company would appeal the ruling", "Harlow Foods", "indirect", "said")],
+    ),
+    "an unnamed source": (
+        "A person familiar with the talks says the deal will be signed on Monday.",
+        [
+            (
+                "the deal will be signed on Monday",
+                "A person familiar with the talks",
+                "indirect",
+                "says",
+            )
+        ],
+    ),
+    "a person known by what they are": (
+        "Victor Hale bought the mill in 2019. "
+        "The billionaire businessman says running a factory is harder than it looks.",
+        [("running a factory is harder than it looks", "Victor Hale", "indirect", "says")],
+    ),
+    "said if elected": (
+        "Senator Ruth Amos said if elected she would scrap the toll on the bridge.",
+        [("if elected she would scrap the toll", "Ruth Amos", "indirect", "said")],
+    ),
+    "two reports in one sentence": (
+        "Three-quarters of the voters said they were worried about rents, "
+        "and two-thirds of the voters said the council was to blame.",
+        [
+            ("they were worried about rents", "Three-quarters of the voters", "indirect", "said"),
+            ("the council was to blame", "two-thirds of the voters", "indirect", "said"),
+        ],
+    ),
+    "the second of two cues in one sentence": (
+        "Councillor Tom Baker spoke on Monday. He says the obvious answer was to close the "
+        "depot and says he wrote to the minister about it.",
+        [
+            ("the obvious answer was to close the depot", "Tom Baker", "indirect", "says"),
+            ("he wrote to the minister about it", "Tom Baker", "indirect", "says"),
+        ],
+    ),
+    "a second verb of the reported clause stays in it": (
+        "Jeb Hollis says the mayor is acting unlawfully and showing disregard for the law.",
+        [("acting unlawfully and showing disregard for the law", "Jeb Hollis", "indirect", "says")],
+    ),
+    "the campaign of a person": (
+        "Mayor Ana Ruiz is standing again. The campaign of Ana Ruiz said on Tuesday that "
+        "the tram plan was dangerous.",
+        [("the tram plan was dangerous", "Ana Ruiz", "indirect", "said")],
+    ),
+    "a count by an organisation": (
+        "Ruiz leads Baker by 40 votes, according to a count by the Harbour Trust.",
+        [("Ruiz leads Baker by 40 votes", "Harbour Trust", "indirect", "according to")],
+    ),
+    "a poll conducted by an organisation": (
+        "According to early results of the exit poll conducted by Tidewell Associates, "
+        "most voters backed the tram.",
+        [("most voters backed the tram", "Tidewell Associates", "indirect", "According to")],
+    ),
 }
+
+#: The writer's side clauses are not part of what was reported: (text, the claim's
+#: exact text).
+SIDE_CLAUSES = {
+    "trailing participle": (
+        "The Ruiz campaign says it raised $2 million in May, bringing its total to $9 million.",
+        "it raised $2 million in May",
+    ),
+    "trailing while-clause": (
+        "Most voters say they prefer a candidate from outside politics, while a third want "
+        "one with experience.",
+        "they prefer a candidate from outside politics",
+    ),
+    "leading participle before according to": (
+        "Entering the final week, Ruiz leads Baker by 40 votes, according to the Harbour Trust.",
+        "Ruiz leads Baker by 40 votes",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SIDE_CLAUSES))
+def test_side_clauses_are_left_out(name):
+    text, want = SIDE_CLAUSES[name]
+    claims = [c for c in argmap.extract_text(text) if c.attribution != "outlet"]
+    assert [c.text for c in claims] == [want]
+
+
+#: Subjects of a verb of saying that are not speakers: no attributed claim.
+NOT_SPEAKERS = {
+    "half of a budget": "Half of the budget said nothing about the tram.",
+    "a share of a vote": "Thirty percent of the vote said little about the result.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_SPEAKERS))
+def test_not_a_speaker(name):
+    claims = argmap.extract_text(NOT_SPEAKERS[name])
+    assert all(c.attribution == "outlet" for c in claims), [(c.speaker, c.text) for c in claims]
 
 
 def _find(claims, text, speaker, attribution, cue):
@@ -217,3 +333,29 @@ def test_dash_attribution_whose_name_heads_the_sentence_ends():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
     assert "Ruth Adeyemi" in done.stdout
+
+
+#: Headlines that name who speaks before a colon: (headline, speaker or None).
+HEADLINE_LABELS = {
+    "a person's camp": ("Ruiz camp: The tram plan is a waste of public money", "Ana Ruiz"),
+    "a newspaper": ("Newspaper: Council hid the true cost of the tram", "Newspaper"),
+    "a report": ("Report: Council hid the true cost of the tram", "Report"),
+    "a topic is not a speaker": ("Tram plan: Council votes to scrap the scheme", None),
+    "a question is not a claim": ("Tram vote: What we know so far", None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADLINE_LABELS))
+def test_headline_label(tmp_path, name):
+    headline, speaker = HEADLINE_LABELS[name]
+    (tmp_path / "a.txt").write_text(
+        f"{headline}\n\nMayor Ana Ruiz spoke at the council meeting on Monday evening.\n",
+        encoding="utf-8",
+    )
+    corpus = argmap.load_corpus(tmp_path)
+    claims = [c for c in argmap.extract_claims(corpus).claims if c.in_headline]
+    if speaker is None:
+        assert claims == []
+    else:
+        (claim,) = claims
+        assert claim.speaker == speaker and claim.attribution == "direct"

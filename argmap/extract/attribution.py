@@ -71,6 +71,25 @@ _LABEL_STOP = frozenset(
         "follow",
         "share",
         "subscribe",
+        "explainer",
+        "interview",
+        "podcast",
+        "factbox",
+        "timeline",
+        "transcript",
+        "recap",
+        "preview",
+        "review",
+        "editorial",
+        "comment",
+        "letters",
+        "gallery",
+        "photos",
+        "quiz",
+        "news",
+        "politics",
+        "world",
+        "business",
     ]
 )
 
@@ -515,11 +534,14 @@ class ArticleAttributor:
             comp = comps[0]
             drop: set[int] = set()
             for c in comp.children:
-                # "said he would order X and warned against Y": stop before the second cue
+                # "said he would order X and warned against Y", "said X, and a third
+                # said Y": stop before the second cue
+                # (a verb of speech only: "is acting unlawfully and showing disregard"
+                # goes on with the content)
                 if (
                     c.dep_ == "conj"
                     and _is_cue_verb(c, quote_only_ok=False)
-                    and not any(g.dep_ in _SUBJECTS for g in c.children)
+                    and (c.lemma_ or c.lower_).lower() in lx.SPEECH_VERBS
                 ):
                     drop.update(t.i for t in c.subtree)
                     drop.update(g.i for g in comp.children if g.dep_ == "cc" and g.i < c.i)
@@ -536,6 +558,16 @@ class ArticleAttributor:
             method = "commissive"
             if _word_count(content) < 5:  # "promised to look at one", "agree to do the same"
                 return None
+        elif (
+            lemma in lx.SPEECH_VERBS
+            and (gerund := next((c for c in cue.rights if c.dep_ == "xcomp"), None)) is not None
+            and gerund.tag_ == "VBG"
+            and gerund.i == cue.i + 1
+            and any(c.dep_ in ("ccomp", "conj") or c.dep_ in _SUBJECTS for c in gerund.children)
+        ):
+            # "He said legalizing it could put thousands to work": the parser reads the
+            # gerund subject of the reported clause as the verb's complement
+            content = sorted(gerund.subtree, key=lambda t: t.i)
         elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
             drop = {t.i for t in cue.subtree}
             content = [t for t in cue.head.subtree if t.i not in drop]
@@ -543,10 +575,14 @@ class ArticleAttributor:
         else:
             return None
         content = [t for t in content if sent.start <= t.i < sent.end]
-        content = _close_quote(_trim(content, leading_marks=True))
+        content = _close_quote(_trim(_side_clauses(content), leading_marks=True))
         if _word_count(content) < 3:
             return None
-        if content[0].lower_ in ("whether", "if", "how", "why", "what", "when", "who", "where"):
+        first = content[0]
+        if first.lower_ in ("whether", "how", "why", "what", "when", "who", "where") or (
+            # "asked if it works" is a question; "said if elected he would act" is not
+            first.lower_ == "if" and (first.head.i == comps[0].i if comps else True)
+        ):
             return None
         quoted = [t for t in content if self.quote_of[t.i] >= 0 and not t.is_punct]
         words = [t for t in content if not t.is_punct and not t.is_space]
@@ -602,7 +638,7 @@ class ArticleAttributor:
             base = [t for t in sent if t.i not in drop]
         else:
             base = [t for t in head.subtree if t.i not in drop and sent.start <= t.i < sent.end]
-        content = _trim(base, leading_marks=False)
+        content = _trim(_side_clauses(base), leading_marks=False)
         if _word_count(content) < 3:
             return None
         quoted = [t for t in content if self.quote_of[t.i] >= 0]
@@ -750,8 +786,11 @@ class ArticleAttributor:
         if colon is None or colon == 0:
             return None
         label = toks[:colon]
-        if any(t.lower_ in _LABEL_STOP for t in label) or not all(
-            t.text[:1].isupper() for t in label
+        in_headline = self._in_headline(toks[0].idx)
+        # a label is capitalised; a sentence-case headline may write "Clinton camp:"
+        capitalised = [t.text[:1].isupper() for t in label]
+        if any(t.lower_ in _LABEL_STOP for t in label) or not (
+            all(capitalised) or (in_headline and capitalised[0] and len(label) <= 3)
         ):
             return None
         head = label[-1]
@@ -759,8 +798,9 @@ class ArticleAttributor:
         is_entity = (
             head.ent_type_ in ("PERSON", "ORG", "NORP") or head.text in self.resolver.surnames
         )
-        in_headline = self._in_headline(toks[0].idx)
-        if not (allcaps or is_entity or (in_headline and head.pos_ in ("PROPN", "NOUN"))):
+        # a headline's label ("Anthropic: ...", "Clinton camp: ...") may be mis-tagged;
+        # it must be followed by a statement, not "What we know"
+        if not (allcaps or is_entity or in_headline):
             return None
         if allcaps and len(label) == 1:
             name = label[0].text.title()
@@ -775,6 +815,8 @@ class ArticleAttributor:
             )
         else:
             resolved = self.resolver.resolve(head)
+            if resolved is None and in_headline:
+                resolved = self._headline_label(label)
             if resolved is None:
                 return None
             speaker = resolved
@@ -787,6 +829,8 @@ class ArticleAttributor:
         end = _rstrip(self.text, start, para_end)
         content_span = self.doc.char_span(start, end, alignment_mode="expand")
         if content_span is None or _word_count(list(content_span)) < 3:
+            return None
+        if in_headline and not (is_entity or allcaps) and not _is_proposition(list(content_span)):
             return None
         for t in content_span:
             if self.quote_of[t.i] >= 0:
@@ -805,6 +849,30 @@ class ArticleAttributor:
             (content_span[0].i, content_span[-1].i),
         )
 
+    def _headline_label(self, label: list[Token]) -> Resolved | None:
+        """A headline drops its articles: "Newspaper: ...", "Clinton camp: ...". The
+        label is the speaker as written, or the person or organisation it belongs to."""
+        head = label[-1]
+        for child in head.lefts:
+            if child.dep_ in ("compound", "poss") and child.ent_type_ in ("PERSON", "ORG"):
+                owner = self.resolver.resolve(child)
+                if owner is not None:
+                    owner.start, owner.end = label[0].idx, head.idx + len(head)
+                    return owner
+        # otherwise only a word for who speaks ("Newspaper:", "Study:", "Critics:"), not
+        # a topic ("Tram plan:", "Paris attacks:")
+        lemma = (head.lemma_ or head.lower_).lower()
+        if lemma in lx.PERSON_ROLE_NOUNS or lemma in lx.GROUP_NOUNS:
+            kind = "person" if head.tag_ not in ("NNS", "NNPS") else "group"
+        elif lemma in lx.ORG_NOUNS or lemma in lx.EVIDENCE_NOUNS or lemma in _SOURCE_DOCUMENTS:
+            kind = "organisation"
+        else:
+            return None
+        name = clean_name(self.text[label[0].idx : head.idx + len(head)])
+        if not name:
+            return None
+        return Resolved(name, kind, label[0].idx, head.idx + len(head), None, "name")
+
     # ---- speakers -------------------------------------------------------------------
 
     def _speaker_of(self, cue: Token, *, climb: bool = True) -> Resolved | None:
@@ -812,8 +880,20 @@ class ArticleAttributor:
         (participles, conjuncts, relative clauses), the agent of a passive, or the name
         after an inverted cue ('said Othman')."""
         verb = cue
+        if (
+            cue.dep_ == "conj"
+            and cue.head.dep_ == "ccomp"
+            and not any(c.dep_ in _SUBJECTS for c in cue.children)
+            and _is_cue_verb(cue.head.head, quote_only_ok=False)
+        ):
+            # "He says the response was X and says he introduced Y": the parser hangs the
+            # second "says" on "was"; its speaker is the first one's
+            verb = cue.head.head
         for _ in range(4):
             subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            if not subj and verb.i == cue.i:
+                # "Six in 10 say ...": the parser may hang the count on the verb
+                subj = [c for c in verb.lefts if c.dep_ == "nummod" and c.like_num]
             if subj:
                 head = subj[0]
                 mention: Token | None = None
@@ -947,6 +1027,58 @@ def _word_count(tokens: list[Token]) -> int:
     return sum(1 for t in tokens if not t.is_punct and not t.is_space)
 
 
+#: Documents that speak in a headline label ("Report: ..."); not "Tram plan: ...".
+_SOURCE_DOCUMENTS = frozenset(
+    {"report", "paper", "memo", "document", "filing", "statement", "letter", "survey"}
+)
+
+_SIDE_MARKS = frozenset({"while", "though", "although", "whereas", "where"})
+
+
+def _side_clauses(tokens: list[Token]) -> list[Token]:
+    """The reported content without the writer's side clauses around it: a leading
+    participle ("Entering the final week, [Clinton leads ...], according to ...") and a
+    trailing one after a comma ("... in January, [bringing its total to ...]", "...,
+    [while about 4 in 10 want ...]"). Inside quotation marks nothing is cut."""
+    if len(tokens) < 6:
+        return tokens
+    words = [t for t in tokens if not t.is_space]
+    last = max(t.i for t in words)
+    for k in range(3, len(words) - 1):
+        comma, nxt = words[k], words[k + 1]
+        if comma.text != "," or comma.doc[comma.i].i != comma.i:
+            continue
+        head = nxt if nxt.tag_ == "VBG" else nxt.head if nxt.lower_ in _SIDE_MARKS else None
+        if head is None or head.dep_ not in ("advcl", "acl", "relcl", "conj", "xcomp"):
+            continue
+        if nxt.lower_ in _SIDE_MARKS and nxt.dep_ not in ("mark", "advmod"):
+            continue
+        span = [t.i for t in head.subtree]
+        if max(span) < last or min(span) < nxt.i:
+            continue  # not a clause that runs to the end, or it starts before the comma
+        if any(_in_quotes(t) for t in (comma, nxt)):
+            continue
+        if _word_count(words[:k]) >= 3:
+            return words[:k]
+    first = words[0]
+    if first.tag_ == "VBG" and first.dep_ == "advcl" and first.i == first.sent.start:
+        end = max(t.i for t in first.subtree)
+        rest = [t for t in words if t.i > end]
+        if rest and rest[0].text == "," and _word_count(rest[1:]) >= 3:
+            return rest[1:]
+    return words
+
+
+def _in_quotes(token: Token) -> bool:
+    """Is the token between an opening and a closing quotation mark on its line?"""
+    text = token.doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    before = text[line_start : token.idx]
+    opens = before.count("“") + before.count('"') % 2
+    closes = before.count("”")
+    return opens > closes
+
+
 def _trim(tokens: list[Token], *, leading_marks: bool) -> list[Token]:
     """Drop a leading "that", edge punctuation and unbalanced quotation marks."""
     tokens = [t for t in tokens if not t.is_space]
@@ -958,8 +1090,11 @@ def _trim(tokens: list[Token], *, leading_marks: bool) -> list[Token]:
         or tokens[0].lower_ in ("and", "but", "so")
     ):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in '.!?”"’)':
-        tokens = tokens[:-1]
+    while tokens and (
+        (tokens[-1].is_punct and tokens[-1].text not in '.!?”"’)')
+        or (tokens[-1].dep_ == "cc" and tokens[-1].lower_ in ("and", "but", "or"))
+    ):
+        tokens = tokens[:-1]  # a conjunction left by a second clause taken out
     while tokens and tokens[-1].text in (".", ",", ";", ":"):
         tokens = tokens[:-1]
     opens = sum(1 for t in tokens if t.text in "“‘")

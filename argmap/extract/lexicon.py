@@ -453,6 +453,69 @@ PERSON_ROLE_NOUNS = frozenset(
         "activist",
         "campaigner",
         "critic",
+        # people known by what they are ("the billionaire businessman says")
+        "businessman",
+        "businesswoman",
+        "magnate",
+        "mogul",
+        "tycoon",
+        "billionaire",
+        "nominee",
+        "front-runner",
+        "frontrunner",
+        "hopeful",
+        "lawmaker",
+        "legislator",
+        "congressman",
+        "congresswoman",
+        "politician",
+        "representative",
+        "producer",
+        "reporter",
+        "journalist",
+        "editor",
+        "columnist",
+        "host",
+        "anchor",
+        "moderator",
+        "pollster",
+        "strategist",
+        "consultant",
+        "aide",
+        "attorney",
+        "prosecutor",
+        "sheriff",
+        "commander",
+        "doctor",
+        "physician",
+        "actor",
+        "actress",
+        "singer",
+        "comedian",
+        "star",
+        "veteran",
+        "organizer",
+        "organiser",
+    ]
+)
+
+#: Heads of a subject that counts people ("52 percent of voters say", "nearly half
+#: said", "a third said", "a majority of members believe"): a group speaker.
+SHARE_NOUNS = frozenset(
+    [
+        "percent",
+        "cent",  # "40 per cent said"
+        "%",
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "fifth",
+        "fifths",
+        "majority",
+        "minority",
+        "plurality",
     ]
 )
 
@@ -507,7 +570,26 @@ DOCUMENT_NOUNS = frozenset(
 
 #: Nouns that report findings on their own ("polls show", "data suggest").
 EVIDENCE_NOUNS = frozenset(
-    ["poll", "survey", "study", "data", "research", "analysis", "figures", "numbers", "evidence"]
+    [
+        "poll",
+        "survey",
+        "study",
+        "data",
+        "research",
+        "analysis",
+        "figures",
+        "figure",
+        "numbers",
+        "evidence",
+        "result",
+        "finding",
+        "count",
+        "tally",
+        "estimate",
+        "projection",
+        "forecast",
+        "census",
+    ]
 )
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -236,6 +236,9 @@ class SpeakerResolver:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in lx.PERSON_PRONOUNS:
             return self._resolve_pronoun(head)
+        share = _share_of_people(head)
+        if share is not None:  # "52 percent of registered voters say", "six in 10 say"
+            return Resolved(share[2], "group", share[0], share[1], None, "group")
         ent = _entity_of(head)
         if ent is not None and ent.label_ in _NOT_SPEAKER_ENTS:
             return None
@@ -257,7 +260,7 @@ class SpeakerResolver:
         if ent is not None and ent.label_ in ORG_ENTS:
             name = clean_name(ent.text)
             last = name.split()[-1] if name.split() else ""
-            if last in self.surnames and (len(name.split()) == 1 or _looks_like_person(name)):
+            if last in self.surnames and (len(name.split()) == 1 or looks_like_person(name)):
                 # "Sacks warned" (tagged a place) after "venture capitalist David Sacks"
                 name = self.surnames[last]
                 role = self.roles.get(name)
@@ -283,10 +286,13 @@ class SpeakerResolver:
                 )
             if not text:
                 return None
-            kind = "person" if _looks_like_person(text) else "organisation"
+            kind = "person" if looks_like_person(text) else "organisation"
             return Resolved(text, kind, start, end, None, "name")
         if head.pos_ not in ("NOUN", "PROPN"):
             return None
+        speaks_for = self._speaks_for(head, np_tokens)
+        if speaks_for is not None:
+            return speaks_for
         for child in head.rights:  # "The state's campaign chairman, Phil Lovas, said"
             if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG"):
                 inner = self.resolve(child)
@@ -298,12 +304,34 @@ class SpeakerResolver:
         det = _determiner(head)
         plural = head.tag_ in ("NNS", "NNPS")
         owner = _owner_entity(head, compounds=lemma in lx.DOCUMENT_NOUNS)
+        of = _of_object(head) if owner is None and lemma in lx.ORG_NOUNS else None
+        if of is not None and of.ent_type_ in ("PERSON", "ORG") and (ent := _entity_of(of)):
+            # "the campaign of Hillary Clinton said"
+            owner = (clean_name(ent.text), "person" if ent.label_ == "PERSON" else "organisation")
         if owner is None and det in ("its", "their", "his", "her"):
             # "its research indicates", "their report says": the owner is the pronoun's
             pronoun = next(c for c in head.lefts if c.dep_ == "poss")
             owned = self._resolve_pronoun(pronoun)
             if owned is not None:
                 owner = (owned.name, owned.kind)
+        if (lemma in lx.EVIDENCE_NOUNS or lemma in lx.DOCUMENT_NOUNS) and (
+            maker := _made_by(head)
+        ) is not None:
+            inner = self.resolve(maker)  # "a count by the Associated Press", "a poll
+            if inner is not None and inner.kind in ("organisation", "person"):  # conducted by"
+                return Resolved(inner.name, inner.kind, start, inner.end, inner.role, "document")
+        if lemma in ("result", "finding") and (source := _of_object(head)) is not None:
+            inner = self.resolve(source)  # "early results of the exit poll": the poll
+            if inner is not None:
+                inner.start = min(inner.start, start)
+                return inner
+        if lemma in ("person", "people", "source") and _familiar(head):
+            # "a person familiar with the planning says": an unnamed source
+            first, last = np_tokens[0], max(head.subtree, key=lambda t: t.i)
+            end = last.idx + len(last)
+            mention = _SPACE.sub(" ", doc.text[first.idx : end]).strip(" ,")
+            kind = "group" if plural or lemma == "people" else "person"
+            return Resolved(mention, kind, first.idx, end, None, "description")
         if lemma in lx.DOCUMENT_NOUNS or lemma in lx.EVIDENCE_NOUNS:
             if owner is not None:
                 return Resolved(
@@ -319,6 +347,13 @@ class SpeakerResolver:
             if lemma in lx.EVIDENCE_NOUNS or det in ("a", "an", "one", "another"):
                 return Resolved(_group_name(np_tokens), "group", start, end, None, "group")
             return None
+        if not plural and owner is not None and lemma in lx.ORG_NOUNS and det not in ("a", "an"):
+            # "O'Malley's campaign says", "Rival Hillary Clinton's campaign says": the
+            # organisation speaks for its owner
+            name = owner[0]
+            if owner[1] == "person" and len(name.split()) == 1 and name in self.surnames:
+                name = self.surnames[name]
+            return Resolved(name, owner[1], start, end, self.roles.get(name), "nominal")
         if not plural and det in ("the", "this", "that") and lemma in lx.ORG_NOUNS:
             if owner is not None:
                 return Resolved(owner[0], owner[1], start, end, None, "nominal")
@@ -353,6 +388,30 @@ class SpeakerResolver:
             name = _group_name(np_tokens)
             if name:
                 return Resolved(name, "group", start, end, None, "group")
+        return None
+
+    def _speaks_for(self, head: Token, np_tokens: list[Token]) -> Resolved | None:
+        """ "A spokesman for Anthropic said", "a producer at Yahoo Studios told": an
+        unnamed person who speaks for an organisation is the organisation's voice; for a
+        person ("a lawyer for Trump"), a person known by that description."""
+        lemma = (head.lemma_ or head.lower_).lower()
+        if lemma not in lx.PERSON_ROLE_NOUNS or head.tag_ in ("NNS", "NNPS"):
+            return None
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "with", "from"):
+                continue
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if not objs or objs[0].pos_ not in ("PROPN", "NOUN"):
+                continue
+            inner = self.resolve(objs[0])
+            if inner is None or inner.kind not in ("organisation", "person"):
+                continue
+            start = np_tokens[0].idx
+            end = max(inner.end, objs[0].idx + len(objs[0]))
+            if inner.kind == "organisation":
+                return Resolved(inner.name, "organisation", start, end, inner.role, "nominal")
+            role = f"{head.text} {prep.lower_} {inner.name}"
+            return Resolved(clean_name(role), "person", start, end, role, "description")
         return None
 
     def _resolve_pronoun(self, head: Token) -> Resolved | None:
@@ -477,6 +536,81 @@ def _noun_phrase(head: Token) -> list[Token]:
     keep.sort(key=lambda t: t.i)
     start = keep[0].i
     return list(head.doc[start : head.i + 1])
+
+
+def _share_of_people(head: Token) -> tuple[int, int, str] | None:
+    """A subject that counts people: "52 percent of registered voters", "nearly half",
+    "a third", "six in 10", "three-quarters of the voters". The span and the name (the
+    mention as written) when it is one; an "of" object must name people."""
+    lower, lemma = head.lower_, (head.lemma_ or head.lower_).lower()
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    in_n = [p for p in preps if p.lower_ == "in" and any(g.like_num for g in p.children)]
+    last_word = lower.rsplit("-", 1)[-1]
+    # "six in 10": the parser makes "10" the head, with "six" and "in" as its quantmods
+    out_of = (
+        head.like_num
+        and any(c.dep_ == "quantmod" and c.lower_ == "in" for c in head.lefts)
+        and any(c.dep_ == "quantmod" and c.like_num for c in head.lefts)
+    )
+    if not (
+        lemma in lx.SHARE_NOUNS or last_word in lx.SHARE_NOUNS or (head.like_num and in_n) or out_of
+    ):
+        return None
+    of = [p for p in preps if p.lower_ == "of"]
+    tokens = list(_noun_phrase(head))
+    for p in in_n:
+        tokens.extend(p.subtree)
+    if of:
+        objs = [c for c in of[0].children if c.dep_ == "pobj"]
+        if not objs:
+            return None
+        obj = objs[0]
+        obj_lemma = (obj.lemma_ or obj.lower_).lower()
+        people = (
+            obj.ent_type_ in ("NORP", "ORG", "GPE")
+            or obj_lemma in lx.GROUP_NOUNS
+            or (obj.tag_ in ("NNS", "NNPS") and _people_noun(obj_lemma))
+            or obj_lemma in ("respondent", "american", "people", "adult", "member", "public")
+        )
+        if not people:
+            return None  # "half of the budget", "30 percent of the vote"
+        tokens.extend(of[0].subtree)
+    for child in head.lefts:  # "nearly half", "more than 4 in 10"
+        if child.dep_ in ("advmod", "quantmod"):
+            tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    first, last = tokens[0], tokens[-1]
+    text = head.doc.text[first.idx : last.idx + len(last)]
+    name = _SPACE.sub(" ", text).strip()
+    if not name:
+        return None
+    return first.idx, last.idx + len(last), name
+
+
+def _of_object(head: Token) -> Token | None:
+    """The object of "of" after a noun: "results of *the poll*"."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _made_by(head: Token) -> Token | None:
+    """Who made a document or a count: "a count *by the Associated Press*", "a poll
+    *conducted by Edison Research*"."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _familiar(head: Token) -> bool:
+    """ "a person familiar with the talks", "sources familiar with the matter"."""
+    return any(c.dep_ == "amod" and c.lower_ == "familiar" for c in head.rights)
 
 
 def _determiner(head: Token) -> str:
@@ -675,6 +809,6 @@ def _strip_leading_lower(text: str) -> str:
     return " ".join(words)
 
 
-def _looks_like_person(name: str) -> bool:
+def looks_like_person(name: str) -> bool:
     words = name.split()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words if w)
