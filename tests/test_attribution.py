@@ -166,6 +166,25 @@ CASES = {
         "the tram plan was dangerous.",
         [("the tram plan was dangerous", "Ana Ruiz", "indirect", "said")],
     ),
+    "a transcript with full names and surnames": (
+        "The interview went as follows.\n"
+        "MARIA LOPEZ: The bridge will be finished by June, whatever the council says.\n"
+        "BAKER: Nobody on the council believes that date any more.\n"
+        "LOPEZ: The engineers have signed off on every stage of the work.",
+        [
+            ("The bridge will be finished by June", "Maria Lopez", "direct", ":"),
+            ("Nobody on the council believes that date", "Baker", "direct", ":"),
+            ("The engineers have signed off", "Maria Lopez", "direct", ":"),
+        ],
+    ),
+    "called X Y after a leading 'on'": (
+        "On Twitter, Councillor Tom Baker called the tram plan “reckless.”",
+        [("the tram plan “reckless", "Tom Baker", "indirect", "called")],
+    ),
+    "called X Y as the second verb": (
+        "Ruth Amos took the stage on Monday and called the budget “a disgrace.”",
+        [("the budget “a disgrace", "Ruth Amos", "indirect", "called")],
+    ),
     "a count by an organisation": (
         "Ruiz leads Baker by 40 votes, according to a count by the Harbour Trust.",
         [("Ruiz leads Baker by 40 votes", "Harbour Trust", "indirect", "according to")],

@@ -663,7 +663,11 @@ class ArticleAttributor:
         cue_end_token = verb
         evaluation = False
         if lemma == "call":
-            fors = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")]
+            fors = [  # after the verb: not "On Twitter, Bush called Trump 'unhinged'"
+                c
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i > verb.i
+            ]
             objs = [c for c in verb.children if c.dep_ == "dobj"]
             preds = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr")]
             if fors:
@@ -713,7 +717,9 @@ class ArticleAttributor:
             evaluation = True
         else:
             return None
-        content = _trim([t for t in content if sent.start <= t.i < sent.end], leading_marks=True)
+        content = _close_quote(
+            _trim([t for t in content if sent.start <= t.i < sent.end], leading_marks=True)
+        )
         if _word_count(content) < 2 or (not evaluation and _word_count(content) < 3):
             return None
         speaker = self._speaker_of(verb)
@@ -780,10 +786,18 @@ class ArticleAttributor:
         """'Pence: Gennifer Flowers won't be at the debate' and transcript lines
         'WALLACE: Let's start ...': a name and a colon at the start of a paragraph."""
         toks = [t for t in sent if not t.is_space]
-        if len(toks) < 5 or not self._paragraph_start(toks[0]):
+        if not toks or not self._paragraph_start(toks[0]):
             return None
         colon = next((j for j, t in enumerate(toks[:6]) if t.text == ":"), None)
         if colon is None or colon == 0:
+            return None
+        if colon == len(toks) - 1:
+            # "FALLIN:" parsed as a sentence of its own: the words run on after it
+            nxt = toks[colon].i + 1
+            if nxt >= len(self.doc) or "\n" in self.text[toks[colon].idx : self.doc[nxt].idx]:
+                return None
+            toks = toks + [self.doc[nxt]]
+        elif len(toks) < 5:
             return None
         label = toks[:colon]
         in_headline = self._in_headline(toks[0].idx)
@@ -802,14 +816,17 @@ class ArticleAttributor:
         # it must be followed by a statement, not "What we know"
         if not (allcaps or is_entity or in_headline):
             return None
-        if allcaps and len(label) == 1:
-            name = label[0].text.title()
+        if allcaps and len(label) <= 3:
+            # transcripts: "TAPPER:", "JAKE TAPPER:"
+            name = " ".join(t.text.title() for t in label)
             canonical = self.resolver.surnames.get(name, name)
+            if len(label) > 1 and label[-1].text.title() not in self.resolver.surnames:
+                self.resolver.surnames[label[-1].text.title()] = name  # "TAPPER:" later
             speaker = Resolved(
                 canonical,
                 "person",
                 label[0].idx,
-                label[0].idx + len(label[0]),
+                label[-1].idx + len(label[-1]),
                 None,
                 "surname" if canonical != name else "name",
             )
@@ -927,7 +944,10 @@ class ArticleAttributor:
                         and c.pos_ in ("PROPN", "NOUN", "PRON")
                         and self.quote_of[c.i] < 0
                     ):
-                        return self.resolver.resolve(c)
+                        inverted = self.resolver.resolve(c)
+                        if inverted is not None:
+                            return inverted
+                        break  # "called the political system ...": not a speaker
             if climb and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
                 verb = verb.head
                 continue
