@@ -796,7 +796,7 @@ class ArticleAttributor:
             nxt = toks[colon].i + 1
             if nxt >= len(self.doc) or "\n" in self.text[toks[colon].idx : self.doc[nxt].idx]:
                 return None
-            toks = toks + [self.doc[nxt]]
+            toks = [*toks, self.doc[nxt]]
         elif len(toks) < 5:
             return None
         label = toks[:colon]
