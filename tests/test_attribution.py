@@ -185,6 +185,16 @@ CASES = {
         "Ruth Amos took the stage on Monday and called the budget “a disgrace.”",
         [("the budget “a disgrace", "Ruth Amos", "indirect", "called")],
     ),
+    "a quotation right after the cue": (
+        "Mayor Ana Ruiz spoke on Tuesday. "
+        "She says “we worked hard to keep the tram on time and on budget.”",
+        [("we worked hard to keep the tram on time", "Ana Ruiz", "direct", "says")],
+    ),
+    "a quotation after 'that' and a few words": (
+        "Mayor Ana Ruiz spoke on Tuesday. Ruiz tells reporters outside the depot in "
+        "Wrenhaven that “the tram will open in May. Nobody doubts it now.”",
+        [("the tram will open in May", "Ana Ruiz", "direct", "tells")],
+    ),
     "a count by an organisation": (
         "Ruiz leads Baker by 40 votes, according to a count by the Harbour Trust.",
         [("Ruiz leads Baker by 40 votes", "Harbour Trust", "indirect", "according to")],

@@ -445,14 +445,20 @@ class ArticleAttributor:
         return cues[-1]
 
     def _bridges_to_quote(self, cue: Token, first: int) -> bool:
-        """Between a cue and the quote only a colon, a comma, "that" or a few words."""
+        """Between a cue and the quote nothing ('She says "we worked hard"'), or a colon, a
+        comma or "that" after a few words ('tells reporters outside a polling station
+        that "..."')."""
         between = [
             t for t in self.doc[cue.i + 1 : first] if self.quote_of[t.i] < 0 and not t.is_space
         ]
         words = [t for t in between if not t.is_punct]
+        if not between:
+            return True
         if any(t.text == ":" for t in between):
             return len(words) <= 8
-        if between and (between[-1].text == "," or between[-1].lower_ == "that"):
+        if between[-1].lower_ == "that":
+            return len(words) <= 10
+        if between[-1].text == ",":
             return len(words) <= 5
         return False
 
