@@ -581,7 +581,7 @@ class ArticleAttributor:
         else:
             return None
         content = [t for t in content if sent.start <= t.i < sent.end]
-        content = _close_quote(_trim(_side_clauses(content), leading_marks=True))
+        content = _close_quote(_trim(_side_clauses(content, self.quote_of), leading_marks=True))
         if _word_count(content) < 3:
             return None
         first = content[0]
@@ -644,7 +644,7 @@ class ArticleAttributor:
             base = [t for t in sent if t.i not in drop]
         else:
             base = [t for t in head.subtree if t.i not in drop and sent.start <= t.i < sent.end]
-        content = _trim(_side_clauses(base), leading_marks=False)
+        content = _trim(_side_clauses(base, self.quote_of), leading_marks=False)
         if _word_count(content) < 3:
             return None
         quoted = [t for t in content if self.quote_of[t.i] >= 0]
@@ -1061,18 +1061,19 @@ _SOURCE_DOCUMENTS = frozenset(
 _SIDE_MARKS = frozenset({"while", "though", "although", "whereas", "where"})
 
 
-def _side_clauses(tokens: list[Token]) -> list[Token]:
+def _side_clauses(tokens: list[Token], quote_of: list[int]) -> list[Token]:
     """The reported content without the writer's side clauses around it: a leading
     participle ("Entering the final week, [Clinton leads ...], according to ...") and a
     trailing one after a comma ("... in January, [bringing its total to ...]", "...,
-    [while about 4 in 10 want ...]"). Inside quotation marks nothing is cut."""
+    [while about 4 in 10 want ...]"). Inside quotation marks (``quote_of``, the
+    attributor's quotation of each token) nothing is cut."""
     if len(tokens) < 6:
         return tokens
     words = [t for t in tokens if not t.is_space]
     last = max(t.i for t in words)
     for k in range(3, len(words) - 1):
         comma, nxt = words[k], words[k + 1]
-        if comma.text != "," or comma.doc[comma.i].i != comma.i:
+        if comma.text != ",":
             continue
         head = nxt if nxt.tag_ == "VBG" else nxt.head if nxt.lower_ in _SIDE_MARKS else None
         if head is None or head.dep_ not in ("advcl", "acl", "relcl", "conj", "xcomp"):
@@ -1082,7 +1083,7 @@ def _side_clauses(tokens: list[Token]) -> list[Token]:
         span = [t.i for t in head.subtree]
         if max(span) < last or min(span) < nxt.i:
             continue  # not a clause that runs to the end, or it starts before the comma
-        if any(_in_quotes(t) for t in (comma, nxt)):
+        if quote_of[comma.i] >= 0 or quote_of[nxt.i] >= 0:
             continue
         if _word_count(words[:k]) >= 3:
             return words[:k]
@@ -1093,16 +1094,6 @@ def _side_clauses(tokens: list[Token]) -> list[Token]:
         if rest and rest[0].text == "," and _word_count(rest[1:]) >= 3:
             return rest[1:]
     return words
-
-
-def _in_quotes(token: Token) -> bool:
-    """Is the token between an opening and a closing quotation mark on its line?"""
-    text = token.doc.text
-    line_start = text.rfind("\n", 0, token.idx) + 1
-    before = text[line_start : token.idx]
-    opens = before.count("“") + before.count('"') % 2
-    closes = before.count("”")
-    return opens > closes
 
 
 def _trim(tokens: list[Token], *, leading_marks: bool) -> list[Token]:

@@ -260,7 +260,7 @@ class SpeakerResolver:
         if ent is not None and ent.label_ in ORG_ENTS:
             name = clean_name(ent.text)
             last = name.split()[-1] if name.split() else ""
-            if last in self.surnames and (len(name.split()) == 1 or looks_like_person(name)):
+            if last in self.surnames and (len(name.split()) == 1 or _looks_like_person(name)):
                 # "Sacks warned" (tagged a place) after "venture capitalist David Sacks"
                 name = self.surnames[last]
                 role = self.roles.get(name)
@@ -286,7 +286,7 @@ class SpeakerResolver:
                 )
             if not text:
                 return None
-            kind = "person" if looks_like_person(text) else "organisation"
+            kind = "person" if _looks_like_person(text) else "organisation"
             return Resolved(text, kind, start, end, None, "name")
         if head.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -355,8 +355,7 @@ class SpeakerResolver:
                 name = self.surnames[name]
             return Resolved(name, owner[1], start, end, self.roles.get(name), "nominal")
         if not plural and det in ("the", "this", "that") and lemma in lx.ORG_NOUNS:
-            if owner is not None:
-                return Resolved(owner[0], owner[1], start, end, None, "nominal")
+            # (one with an owner, "the campaign of Ana Ruiz", is its owner's: above)
             # "the council" -> the latest organisation whose name says council
             entity = (
                 self.most_recent(("organisation",), named=lemma)
@@ -561,15 +560,13 @@ def _share_of_people(head: Token) -> tuple[int, int, str] | None:
         lemma in lx.SHARE_NOUNS or last_word in lx.SHARE_NOUNS or (head.like_num and in_n) or out_of
     ):
         return None
-    of = [p for p in preps if p.lower_ == "of"]
     tokens = list(_noun_phrase(head))
     for p in in_n:
         tokens.extend(p.subtree)
-    if of:
-        objs = [c for c in of[0].children if c.dep_ == "pobj"]
-        if not objs:
+    if any(p.lower_ == "of" for p in preps):
+        obj = _of_object(head)
+        if obj is None:
             return None
-        obj = objs[0]
         obj_lemma = (obj.lemma_ or obj.lower_).lower()
         people = (
             obj.ent_type_ in ("NORP", "ORG", "GPE")
@@ -579,7 +576,7 @@ def _share_of_people(head: Token) -> tuple[int, int, str] | None:
         )
         if not people:
             return None  # "half of the budget", "30 percent of the vote"
-        tokens.extend(of[0].subtree)
+        tokens.extend(obj.head.subtree)
     for child in head.lefts:  # "nearly half", "more than 4 in 10"
         if child.dep_ in ("advmod", "quantmod"):
             tokens.extend(child.subtree)
@@ -814,6 +811,6 @@ def _strip_leading_lower(text: str) -> str:
     return " ".join(words)
 
 
-def looks_like_person(name: str) -> bool:
+def _looks_like_person(name: str) -> bool:
     words = name.split()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words if w)
