@@ -159,6 +159,31 @@ def test_map_draws_uncertain_perspectives_hollow_as_the_gap_report_reads_them(fi
     assert f"Hollow dots ({len(uncertain)})" in _norm(doc.find(id="uncertain-note").get_text())
 
 
+def test_explainer_shows_a_claim_as_a_perspectives_voice_only_when_read_confidently():
+    """A claim whose perspective the gap report does not count (confidence below
+    PRESENT_CONFIDENCE) is not a perspective's summary, viewpoint entry or label."""
+    from argmap.gaps import uncertain_perspective
+    from argmap.render.explainer import explainer_context
+
+    analysis = full_analysis(SAMPLE)
+    g = analysis.graph
+    uncertain = {n for n, d in g.nodes(data=True) if uncertain_perspective(d)}
+    assert uncertain  # the sample has such claims
+    ctx = explainer_context(analysis)
+    shown = [p["summary"] for p in ctx["perspectives"] if p["summary"]]
+    shown += [e for v in ctx["viewpoints"] for e in v["entries"]]
+    assert shown
+    for entry in shown:
+        assert entry["id"] not in uncertain
+    for entry in ctx["key_points"]:
+        if entry["id"] in uncertain:
+            assert entry["perspective_name"] is None
+    # a perspective the balance reports missing has no voice in the explainer
+    for p in ctx["perspectives"]:
+        if p["status"] == "missing":
+            assert p["summary"] is None, p["name"]
+
+
 def test_same_analysis_same_bytes(files):
     assert render(full_analysis(SAMPLE)) == files
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..extract.dates import resolve_year
+from ..gaps import PRESENT_CONFIDENCE, uncertain_perspective
 from ..graph import claim_nodes
 from ..records import Article, Claim
 
@@ -238,6 +239,12 @@ def explainer_context(analysis: Analysis) -> dict[str, Any]:
             if o["claim_id"] in by_claim
         ]
 
+    def confident(node: str) -> str | None:
+        """The claim's perspective where it was read confidently (as the gap report
+        counts it); an uncertain reading is not shown as the claim's side."""
+        d = g.nodes[node]
+        return None if uncertain_perspective(d) else d.get("perspective")
+
     def item(node: str, **extra: Any) -> dict[str, Any]:
         d = g.nodes[node]
         return _sentence_item(
@@ -245,8 +252,8 @@ def explainer_context(analysis: Analysis) -> dict[str, Any]:
             occurrences(node),
             {
                 "id": node,
-                "perspective": d.get("perspective"),
-                "perspective_name": names.get(d.get("perspective") or ""),
+                "perspective": confident(node),
+                "perspective_name": names.get(confident(node) or ""),
                 "prevalence": _prevalence_note(d),
                 "hedged": bool(d.get("hedged")),
             }
@@ -270,7 +277,7 @@ def explainer_context(analysis: Analysis) -> dict[str, Any]:
 
     claims_by_perspective: dict[str, list[str]] = defaultdict(list)
     for node in claim_nodes(g):
-        pid = g.nodes[node].get("perspective")
+        pid = confident(node)
         if pid:
             claims_by_perspective[pid].append(node)
     status = {p.id: p for p in (gaps.perspectives if gaps else [])}
@@ -374,7 +381,9 @@ def explainer_context(analysis: Analysis) -> dict[str, Any]:
             copies_of[a.duplicate_of].append(a)
     words: dict[str, Counter[str]] = defaultdict(Counter)
     for c in analysis.extraction.claims:
-        if c.perspective:
+        if c.perspective and (
+            c.perspective_confidence is None or c.perspective_confidence >= PRESENT_CONFIDENCE
+        ):
             words[c.article_id][c.perspective] += len(c.text.split())
     from .netmap import safe_url
 
