@@ -204,6 +204,46 @@ CASES = {
         "most voters backed the tram.",
         [("most voters backed the tram", "Tidewell Associates", "indirect", "According to")],
     ),
+    "follow-on quote whose opening marks end the sentence before": (
+        "Mayor Ana Ruiz addressed the council on Monday.\n"
+        "''This plan pays for itself,'' Ruiz said. ''Nobody else has offered one.''",
+        [("This plan pays for itself … Nobody else has offered one", "Ana Ruiz", "direct", "said")],
+    ),
+    "a closing cue the parser reads as a conjunct": (
+        "In nearby Dunmore, the old mill is hanging on, but it is under intense pressure "
+        "from imports, said the firm's chief executive, Ana Ruiz.",
+        [("the old mill is hanging on", "Ana Ruiz", "indirect", "said")],
+    ),
+    "a rank with no one named before": (
+        "The derogatory comments had two goals, the admiral said.",
+        [("The derogatory comments had two goals", "admiral", "indirect", "said")],
+    ),
+    "a cue set off by commas inside its sentence": (
+        "But there is a risk, some councillors said, that the tram would push fares up "
+        "for everyone.",
+        [
+            (
+                "there is a risk … that the tram would push fares up",
+                "councillors",
+                "indirect",
+                "said",
+            )
+        ],
+    ),
+    "a parenthetical cue with its own modifiers": (
+        "She was not surprised that the plan failed, her advisers said Friday, because "
+        "she understands the anger of voters.",
+        [("she understands the anger of voters", "advisers", "indirect", "said")],
+    ),
+    "a name the parser leaves out of the subject": (
+        "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said "
+        "that he spoke with the governor on Tuesday.",
+        [("he spoke with the governor on Tuesday", "Harry Reid", "indirect", "said")],
+    ),
+    "records by their keeper": (
+        "The depot had two cranes and eleven trucks, according to Harbour Trust records.",
+        [("The depot had two cranes", "Harbour Trust", "indirect", "according to")],
+    ),
 }
 
 #: The writer's side clauses are not part of what was reported: (text, the claim's

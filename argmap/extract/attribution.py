@@ -31,6 +31,10 @@ from .speakers import Resolved, SpeakerResolver, clean_name
 
 _SENT_END = frozenset({".", "!", "?"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: A parenthetical cue's own words besides its subject (", he said in an interview,").
+_FRAME_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "agent", "dative"})
+#: Quotation marks and spaces: what may stand between a quote's opening and its sentence.
+_MARKS_AND_SPACE = " \t'\"“”‘’«»"
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "dep", "pcomp", "relcl"})
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
 _QUOTE_CHARS = "“”\"‘’«»„'`"
@@ -414,7 +418,9 @@ class ArticleAttributor:
                 break
             qi = owners.pop()
             info = self.quotes[qi]
-            if info.used or not info.quote.start >= nxt.start_char - 1:
+            if info.used or self.text[info.quote.start : nxt.start_char].strip(_MARKS_AND_SPACE):
+                # (the sentence splitter may leave an opening mark, '' in some wire
+                # copy, at the end of the sentence before)
                 break
             # the quote must end in this sentence (or the next ones, all inside it)
             info.used = True
@@ -536,7 +542,12 @@ class ArticleAttributor:
             return None  # "she knows that" inside someone else's reported words
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         method = "reported"
-        if comps:
+        if (frame := self._parenthetical_frame(cue, sent)) is not None:
+            # "There is a risk, some Democrats said, that X would ...": what was said is
+            # the sentence around the cue, whichever way the parser hung its halves
+            content = [t for t in sent if t.i < frame[0] or t.i > frame[1]]
+            method = "parenthetical"
+        elif comps:
             comp = comps[0]
             drop: set[int] = set()
             for c in comp.children:
@@ -578,6 +589,11 @@ class ArticleAttributor:
             drop = {t.i for t in cue.subtree}
             content = [t for t in cue.head.subtree if t.i not in drop]
             method = "parenthetical"
+        elif (tail := self._closing_cue(cue, sent, lemma)) is not None:
+            # "X is hanging on, but it is under pressure, said the chief executive":
+            # the parser joins the closing cue to the sentence as a conjunct
+            content = tail
+            method = "parenthetical"
         else:
             return None
         content = [t for t in content if sent.start <= t.i < sent.end]
@@ -607,6 +623,48 @@ class ArticleAttributor:
             confidence -= 0.05
         attribution = "direct" if words and len(quoted) >= 0.8 * len(words) else "indirect"
         return self._found(content, None, attribution, method, confidence, speaker, _cue_tuple(cue))
+
+    def _parenthetical_frame(self, cue: Token, sent: Span) -> tuple[int, int] | None:
+        """The token range of a cue set off by commas inside its sentence, with its
+        subject and its own modifiers (", her advisers said Friday,", ", he said in a
+        telephone interview,"), commas included, when the sentence has words on both
+        sides of it."""
+        frame = {cue.i}
+        for c in cue.children:
+            if c.dep_ in _SUBJECTS or c.dep_ in _FRAME_DEPS:
+                frame.update(t.i for t in c.subtree)
+        if not any(c.dep_ in _SUBJECTS for c in cue.children):
+            return None
+        lo, hi = min(frame), max(frame)
+        if len(frame) != hi - lo + 1 or lo - 1 <= sent.start or hi + 2 >= sent.end:
+            return None
+        if self.doc[lo - 1].text != "," or self.doc[hi + 1].text != ",":
+            return None
+        if any(self.quote_of[i] >= 0 for i in range(lo, hi + 1)):
+            return None
+        before = [t for t in self.doc[sent.start : lo - 1] if not t.is_punct and not t.is_space]
+        after = [t for t in self.doc[hi + 2 : sent.end] if not t.is_punct and not t.is_space]
+        if len(before) < 2 or len(after) < 2:
+            return None
+        if self.quote_of[before[-1].i] >= 0:
+            return None  # '"X," she said, "Y."': a split quotation, for the quote rules
+        return lo - 1, hi + 1
+
+    def _closing_cue(self, cue: Token, sent: Span, lemma: str) -> list[Token] | None:
+        """The words before a verb of speech that closes its sentence after a comma,
+        with its speaker after it or right before it ("..., said Ana Ruiz.", "..., the
+        admiral said."), when the parser made the verb a conjunct: what was said."""
+        if lemma not in lx.SPEECH_VERBS or cue.dep_ != "conj":
+            return None
+        sub = sorted(cue.subtree, key=lambda t: t.i)
+        first = sub[0].i
+        if first <= sent.start or self.doc[first - 1].text != ",":
+            return None
+        if any(not t.is_punct and not t.is_space for t in self.doc[sub[-1].i + 1 : sent.end]):
+            return None
+        if not any(c.dep_ in _SUBJECTS for c in cue.children):
+            return None
+        return [t for t in sent if t.i < first - 1]
 
     def _is_whole_quote(self, content: list[Token]) -> bool:
         """Is this complement one quotation from its first word to its last?"""
@@ -958,7 +1016,32 @@ class ArticleAttributor:
                 verb = verb.head
                 continue
             break
-        return None
+        return self._name_before(cue)
+
+    def _name_before(self, cue: Token) -> Resolved | None:
+        """A name right before a verb of speech that the parser left without a subject
+        ("Alarmed by the unrest, Senator Harry Reid, the minority leader, said that"
+        with the name read as a conjunct of "the unrest"): only a comma and an
+        appositive between them, no other verb."""
+        if cue.dep_ != "ROOT" or (cue.lemma_ or cue.lower_).lower() not in lx.SPEECH_VERBS:
+            return None
+        sent = cue.sent
+        ents = [
+            e
+            for e in self.doc.ents
+            if e.label_ in ("PERSON", "ORG") and sent.start <= e.start and e.end <= cue.i
+        ]
+        if not ents:
+            return None
+        ent = ents[-1]
+        between = list(self.doc[ent.end : cue.i])
+        if len(between) > 8 or any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        if between and between[0].text != ",":
+            return None
+        if self.quote_of[ent.root.i] >= 0:
+            return None
+        return self.resolver.resolve(ent.root)
 
     # ---- the outlet's own assertions ------------------------------------------------
 
@@ -1065,7 +1148,8 @@ def _side_clauses(tokens: list[Token], quote_of: list[int]) -> list[Token]:
     """The reported content without the writer's side clauses around it: a leading
     participle ("Entering the final week, [Clinton leads ...], according to ...") and a
     trailing one after a comma ("... in January, [bringing its total to ...]", "...,
-    [while about 4 in 10 want ...]"). Inside quotation marks (``quote_of``, the
+    [while about 4 in 10 want ...]", "..., [which will phase the hike in]", "...,
+    [compared with 41 percent]"). Inside quotation marks (``quote_of``, the
     attributor's quotation of each token) nothing is cut."""
     if len(tokens) < 6:
         return tokens
@@ -1075,10 +1159,19 @@ def _side_clauses(tokens: list[Token], quote_of: list[int]) -> list[Token]:
         comma, nxt = words[k], words[k + 1]
         if comma.text != ",":
             continue
-        head = nxt if nxt.tag_ == "VBG" else nxt.head if nxt.lower_ in _SIDE_MARKS else None
-        if head is None or head.dep_ not in ("advcl", "acl", "relcl", "conj", "xcomp"):
+        if nxt.tag_ == "VBG" or (nxt.lower_ == "compared" and nxt.tag_ == "VBN"):
+            head = nxt
+        elif nxt.lower_ in _SIDE_MARKS or nxt.lower_ == "which":
+            head = nxt.head
+        else:
+            continue
+        if head.dep_ not in ("advcl", "acl", "relcl", "conj", "xcomp", "prep"):
+            continue
+        if head.dep_ == "prep" and nxt.lower_ != "compared":
             continue
         if nxt.lower_ in _SIDE_MARKS and nxt.dep_ not in ("mark", "advmod"):
+            continue
+        if nxt.lower_ == "which" and head.dep_ != "relcl":
             continue
         span = [t.i for t in head.subtree]
         if max(span) < last or min(span) < nxt.i:

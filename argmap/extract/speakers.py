@@ -377,12 +377,12 @@ class SpeakerResolver:
             if entity is not None:
                 role = self.roles.get(entity.name)
                 return Resolved(entity.name, "person", start, end, role, "nominal")
-            if det and det not in ("the", "this", "that"):
-                # "Donald Trump's campaign manager says": a person known by description
-                described = " ".join(t.text for t in np_tokens)
-                return Resolved(clean_name(described), "person", start, end, None, "description")
             if det:
-                return None
+                # "Donald Trump's campaign manager says": a person known by description;
+                # "the admiral said" with no one named before: known only as "the admiral"
+                described = " ".join(t.text for t in np_tokens)
+                via = "description" if det not in ("the", "this", "that") else "unresolved"
+                return Resolved(clean_name(described), "person", start, end, None, via)
         if lemma in lx.GROUP_NOUNS or (plural and _people_noun(lemma)):
             name = _group_name(np_tokens)
             if name:
