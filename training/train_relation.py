@@ -477,15 +477,23 @@ def build_data(args: argparse.Namespace) -> dict[str, Any]:
             args.argkp_topic_stance,
             args.argkp_opposite_unrelated,
         )
+    if args.task == "matcher":
+        # built above and thinned here, not skipped: they draw from the same rng as the
+        # ArgKP examples, and the matcher's data depend on that order. A share of the
+        # Perspectrum pairs (a perspective sentence supporting or undermining a claim)
+        # teaches the matcher viewpoints stated as positions, and the other side of one.
+        keep = random.Random(args.seed + 1)
+        ex = [
+            e
+            for e in ex
+            if not e[3].startswith("persp") or keep.random() < args.matcher_perspectrum
+        ]
     if args.negate_claims > 0:
-        stance = [(a, b, y) for a, b, y, src in ex if src in ("persp", "argkp-topic")]
+        sources = ("persp", "argkp-topic") + (("argkp-match",) if args.task == "matcher" else ())
+        stance = [(a, b, y) for a, b, y, src in ex if src in sources]
         ex += negation_examples(stance, args.negate_claims, rng)
     if args.reverse == "both":
         ex = with_reversed(ex)
-    if args.task == "matcher":
-        # built above and dropped here, not skipped: they draw from the same rng as the
-        # ArgKP examples, and the shipped matcher's data depend on that order
-        ex = [e for e in ex if not e[3].startswith("persp")]
     val = validation_sets(persp, val_claims, argkp, val_topics)
     val["task"] = args.task
     summary = {
@@ -778,6 +786,7 @@ def export(args: argparse.Namespace) -> None:
                     "aspect_threshold",
                     "reverse",
                     "negate_claims",
+                    "matcher_perspectrum",
                     "val_fraction",
                     "val_topics",
                 )
@@ -1120,6 +1129,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         type=float,
         default=0.0,
         help="share of claim/perspective pairs also given with the claim negated",
+    )
+    p.add_argument(
+        "--matcher-perspectrum",
+        type=float,
+        default=0.0,
+        help="--task matcher: share of the Perspectrum claim/perspective pairs kept",
     )
     p.add_argument("--max-examples", type=int, default=0, help="subsample (smoke tests)")
     p.add_argument("--dry-run", action="store_true", help="build and summarise the data only")
