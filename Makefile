@@ -51,6 +51,9 @@ lock: | $(BIN)/python
 	$(PIP) install -q uv
 	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --no-header -o requirements/runtime.txt
 	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --generate-hashes --no-header -o requirements/test.txt
+	# weasel needs smart-open[http]; pip's hash mode looks for a newer release of an
+	# extra that is not pinned as such, so the pin carries the extra
+	sed -i 's/^smart-open==/smart-open[http]==/' requirements/runtime.txt requirements/test.txt
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist *.egg-info
