@@ -640,14 +640,18 @@ def _talked_about_by(mentions: Sequence[MentionRef], claims: Sequence[Claim]) ->
 # ------------------------------------------------------------------- argument gaps
 
 
+def confidently_assigned(perspective: str | None, confidence: float | None) -> bool:
+    """Whether a claim counts for its perspective: it has one, read at
+    :data:`PRESENT_CONFIDENCE` or above (or with no confidence recorded)."""
+    return bool(perspective) and (confidence is None or confidence >= PRESENT_CONFIDENCE)
+
+
 def uncertain_perspective(node: dict[str, Any]) -> bool:
     """Whether a claim node's perspective was read below :data:`PRESENT_CONFIDENCE`: the
     balance does not count it for that perspective, and the map draws it hollow."""
-    confidence = node.get("perspective_confidence")
-    return (
-        bool(node.get("perspective"))
-        and confidence is not None
-        and (confidence < PRESENT_CONFIDENCE)
+    perspective = node.get("perspective")
+    return bool(perspective) and not confidently_assigned(
+        perspective, node.get("perspective_confidence")
     )
 
 

@@ -33,11 +33,11 @@ _SENT_END = frozenset({".", "!", "?"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 #: A parenthetical cue's own words besides its subject (", he said in an interview,").
 _FRAME_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "agent", "dative"})
-#: Quotation marks and spaces: what may stand between a quote's opening and its sentence.
-_MARKS_AND_SPACE = " \t'\"“”‘’«»"
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "dep", "pcomp", "relcl"})
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
 _QUOTE_CHARS = "“”\"‘’«»„'`"
+#: What may stand between a quote's opening and its sentence: marks and spaces.
+_MARKS_AND_SPACE = _QUOTE_CHARS + " \t"
 _QUOTE_TOKENS = frozenset({"“", "”", '"', "‘", "’", "«", "»", "„", "''", "``", "'"})
 _LABEL_STOP = frozenset(
     [
@@ -629,12 +629,12 @@ class ArticleAttributor:
         subject and its own modifiers (", her advisers said Friday,", ", he said in a
         telephone interview,"), commas included, when the sentence has words on both
         sides of it."""
+        if not any(c.dep_ in _SUBJECTS for c in cue.children):
+            return None
         frame = {cue.i}
         for c in cue.children:
             if c.dep_ in _SUBJECTS or c.dep_ in _FRAME_DEPS:
                 frame.update(t.i for t in c.subtree)
-        if not any(c.dep_ in _SUBJECTS for c in cue.children):
-            return None
         lo, hi = min(frame), max(frame)
         if len(frame) != hi - lo + 1 or lo - 1 <= sent.start or hi + 2 >= sent.end:
             return None
@@ -642,11 +642,10 @@ class ArticleAttributor:
             return None
         if any(self.quote_of[i] >= 0 for i in range(lo, hi + 1)):
             return None
-        before = [t for t in self.doc[sent.start : lo - 1] if not t.is_punct and not t.is_space]
-        after = [t for t in self.doc[hi + 2 : sent.end] if not t.is_punct and not t.is_space]
-        if len(before) < 2 or len(after) < 2:
+        before, after = list(self.doc[sent.start : lo - 1]), list(self.doc[hi + 2 : sent.end])
+        if _word_count(before) < 2 or _word_count(after) < 2:
             return None
-        if self.quote_of[before[-1].i] >= 0:
+        if self.quote_of[_previous_word(self.doc, lo - 1).i] >= 0:
             return None  # '"X," she said, "Y."': a split quotation, for the quote rules
         return lo - 1, hi + 1
 
@@ -660,7 +659,7 @@ class ArticleAttributor:
         first = sub[0].i
         if first <= sent.start or self.doc[first - 1].text != ",":
             return None
-        if any(not t.is_punct and not t.is_space for t in self.doc[sub[-1].i + 1 : sent.end]):
+        if _word_count(list(self.doc[sub[-1].i + 1 : sent.end])):
             return None
         if not any(c.dep_ in _SUBJECTS for c in cue.children):
             return None
@@ -1025,12 +1024,7 @@ class ArticleAttributor:
         appositive between them, no other verb."""
         if cue.dep_ != "ROOT" or (cue.lemma_ or cue.lower_).lower() not in lx.SPEECH_VERBS:
             return None
-        sent = cue.sent
-        ents = [
-            e
-            for e in self.doc.ents
-            if e.label_ in ("PERSON", "ORG") and sent.start <= e.start and e.end <= cue.i
-        ]
+        ents = [e for e in cue.sent.ents if e.label_ in ("PERSON", "ORG") and e.end <= cue.i]
         if not ents:
             return None
         ent = ents[-1]
@@ -1144,6 +1138,24 @@ _SOURCE_DOCUMENTS = frozenset(
 _SIDE_MARKS = frozenset({"while", "though", "although", "whereas", "where"})
 
 
+_CLAUSE_DEPS = frozenset({"advcl", "acl", "relcl", "conj", "xcomp"})
+
+
+def _side_clause_head(first: Token) -> Token | None:
+    """The head of the side clause that ``first`` opens, if it opens one: a participle
+    ("bringing ..."), "compared with", a contrast ("while ...") or "which"."""
+    if first.tag_ == "VBG":
+        return first if first.dep_ in _CLAUSE_DEPS else None
+    if first.lower_ == "compared" and first.tag_ == "VBN":
+        return first if first.dep_ in _CLAUSE_DEPS or first.dep_ == "prep" else None
+    if first.lower_ in _SIDE_MARKS:
+        ok = first.dep_ in ("mark", "advmod") and first.head.dep_ in _CLAUSE_DEPS
+        return first.head if ok else None
+    if first.lower_ == "which":
+        return first.head if first.head.dep_ == "relcl" else None
+    return None
+
+
 def _side_clauses(tokens: list[Token], quote_of: list[int]) -> list[Token]:
     """The reported content without the writer's side clauses around it: a leading
     participle ("Entering the final week, [Clinton leads ...], according to ...") and a
@@ -1159,19 +1171,8 @@ def _side_clauses(tokens: list[Token], quote_of: list[int]) -> list[Token]:
         comma, nxt = words[k], words[k + 1]
         if comma.text != ",":
             continue
-        if nxt.tag_ == "VBG" or (nxt.lower_ == "compared" and nxt.tag_ == "VBN"):
-            head = nxt
-        elif nxt.lower_ in _SIDE_MARKS or nxt.lower_ == "which":
-            head = nxt.head
-        else:
-            continue
-        if head.dep_ not in ("advcl", "acl", "relcl", "conj", "xcomp", "prep"):
-            continue
-        if head.dep_ == "prep" and nxt.lower_ != "compared":
-            continue
-        if nxt.lower_ in _SIDE_MARKS and nxt.dep_ not in ("mark", "advmod"):
-            continue
-        if nxt.lower_ == "which" and head.dep_ != "relcl":
+        head = _side_clause_head(nxt)
+        if head is None:
             continue
         span = [t.i for t in head.subtree]
         if max(span) < last or min(span) < nxt.i:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..extract.dates import resolve_year
-from ..gaps import PRESENT_CONFIDENCE, uncertain_perspective
+from ..gaps import confidently_assigned, uncertain_perspective
 from ..graph import claim_nodes
 from ..records import Article, Claim
 
@@ -247,13 +247,14 @@ def explainer_context(analysis: Analysis) -> dict[str, Any]:
 
     def item(node: str, **extra: Any) -> dict[str, Any]:
         d = g.nodes[node]
+        pid = confident(node)
         return _sentence_item(
             sents,
             occurrences(node),
             {
                 "id": node,
-                "perspective": confident(node),
-                "perspective_name": names.get(confident(node) or ""),
+                "perspective": pid,
+                "perspective_name": names.get(pid or ""),
                 "prevalence": _prevalence_note(d),
                 "hedged": bool(d.get("hedged")),
             }
@@ -381,9 +382,7 @@ def explainer_context(analysis: Analysis) -> dict[str, Any]:
             copies_of[a.duplicate_of].append(a)
     words: dict[str, Counter[str]] = defaultdict(Counter)
     for c in analysis.extraction.claims:
-        if c.perspective and (
-            c.perspective_confidence is None or c.perspective_confidence >= PRESENT_CONFIDENCE
-        ):
+        if confidently_assigned(c.perspective, c.perspective_confidence):
             words[c.article_id][c.perspective] += len(c.text.split())
     from .netmap import safe_url
 
