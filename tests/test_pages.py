@@ -188,6 +188,42 @@ def test_same_analysis_same_bytes(files):
     assert render(full_analysis(SAMPLE)) == files
 
 
+_LAYOUT_SCRIPT = """
+import json, networkx as nx
+from argmap.render.netmap import _layout
+g = nx.DiGraph()
+names = [f"k-{i:02d}{c}" for i, c in enumerate("abcdefghijklmnop")]
+for a, b in zip(names, names[1:] + names[:1]):
+    g.add_edge(a, b, type="supports")
+g.add_edge(names[0], names[7], type="contradicts")
+others = [f"k-x{i}" for i in range(12)]  # a second group: each group is a part of the whole
+for a, b in zip(others, others[1:]):
+    g.add_edge(a, b, type="contradicts")
+print(json.dumps(sorted(_layout(g, names + others).items())))
+"""
+
+
+def test_map_layout_does_not_depend_on_the_hash_seed():
+    """The same graph is laid out the same in every process (set order varies with
+    PYTHONHASHSEED), so the map page is byte-identical from run to run."""
+    import os
+    import subprocess
+    import sys
+
+    out = []
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        run = subprocess.run(
+            [sys.executable, "-c", _LAYOUT_SCRIPT],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        out.append(run.stdout)
+    assert out[0] == out[1] == out[2]
+
+
 def test_build_date_only_from_source_date_epoch(monkeypatch, files):
     assert (
         "Made by argmap" in files["index.html"]

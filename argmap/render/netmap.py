@@ -103,9 +103,12 @@ def _layout(graph: nx.DiGraph, linked: list[str]) -> dict[str, tuple[float, floa
         if len(comp) == 1:
             local = {comp[0]: (0.0, 0.0)}
         else:
-            local = nx.spring_layout(
-                sub.subgraph(comp), seed=SEED, k=2.0 / math.sqrt(len(comp)), iterations=200
-            )
+            # a graph of its own, not sub.subgraph(comp): a subgraph view yields its nodes
+            # in set order, which changes with the hash seed, and so would the layout
+            part = nx.Graph()
+            part.add_nodes_from(comp)
+            part.add_edges_from(sub.edges(comp))
+            local = nx.spring_layout(part, seed=SEED, k=2.0 / math.sqrt(len(comp)), iterations=200)
         size = 2 * radius + 80
         if x > 0 and x + size > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
