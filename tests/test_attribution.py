@@ -244,7 +244,86 @@ CASES = {
         "The depot had two cranes and eleven trucks, according to Harbour Trust records.",
         [("The depot had two cranes", "Harbour Trust", "indirect", "according to")],
     ),
+    "a three-word quoted clause": (
+        "Mayor Ana Ruiz was asked about the missing report.\n“That never happened,” Ruiz said.",
+        [("That never happened", "Ana Ruiz", "direct", "said")],
+    ),
+    "an unnamed official of an organisation": (
+        "A Harbour Trust spokesman said the depot would reopen in the spring.",
+        [("the depot would reopen in the spring", "Harbour Trust", "indirect", "said")],
+    ),
+    "a person known only by description": (
+        "The mayor wanted detailed notes before every speech, a former speechwriter said.",
+        [("The mayor wanted detailed notes", "a former speechwriter", "indirect", "said")],
+    ),
+    "a quantifier as the speaker": (
+        "Many in the crowd said the tram was the only plan they trusted.",
+        [("the tram was the only plan they trusted", "many in the crowd", "indirect", "said")],
+    ),
+    "one of a group, named": (
+        "One of her advisers, Tom Baker, told reporters that the vote would be close.",
+        [("the vote would be close", "Tom Baker", "indirect", "told")],
+    ),
+    "a conditional inside a parenthetical cue": (
+        "If the council approves the tram, Baker said, fares will rise for everyone.",
+        [("If the council approves the tram … fares will rise", "Baker", "indirect", "said")],
+    ),
+    "a wh-clause after that": (
+        "Ruiz said that what the town needs most is a bus that runs on time.",
+        [("what the town needs most is a bus", "Ruiz", "indirect", "said")],
+    ),
 }
+
+
+def test_inverted_cue_whose_name_the_parser_gives_to_the_next_clause():
+    """'"...," said Tom Baker, asked about ...': the small model sometimes makes the name
+    the subject of "asked", not of "said" (a parse seen on news text, built here by hand
+    so that the rule is tested whatever the model does)."""
+    from spacy.tokens import Doc, Span
+
+    from argmap.extract.attribution import ArticleAttributor
+    from argmap.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    rows = [  # word, head, dep, pos, tag
+        ('"', 8, "punct", "PUNCT", "``"),
+        ("We", 3, "nsubj", "PRON", "PRP"),
+        ("will", 3, "aux", "AUX", "MD"),
+        ("win", 8, "ccomp", "VERB", "VB"),
+        ("this", 5, "det", "DET", "DT"),
+        ("vote", 3, "dobj", "NOUN", "NN"),
+        (",", 8, "punct", "PUNCT", ","),
+        ('"', 8, "punct", "PUNCT", "''"),
+        ("said", 8, "ROOT", "VERB", "VBD"),
+        ("Tom", 10, "compound", "PROPN", "NNP"),
+        ("Baker", 12, "nsubj", "PROPN", "NNP"),
+        (",", 10, "punct", "PUNCT", ","),
+        ("asked", 8, "ccomp", "VERB", "VBN"),
+        ("about", 12, "prep", "ADP", "IN"),
+        ("the", 15, "det", "DET", "DT"),
+        ("budget", 13, "pobj", "NOUN", "NN"),
+        (".", 8, "punct", "PUNCT", "."),
+    ]
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", '"') for i in range(len(words))]
+    spaces[0], spaces[7] = False, True
+    lemmas = [{"said": "say", "asked": "ask"}.get(w, w.lower()) for w in words]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+    doc.ents = [Span(doc, 9, 11, label="PERSON")]
+    found = [f for f in ArticleAttributor(doc).run() if f.attribution == "direct"]
+    assert len(found) == 1, doc.text
+    assert found[0].speaker is not None and found[0].speaker.name == "Tom Baker"
+
 
 #: The writer's side clauses are not part of what was reported: (text, the claim's
 #: exact text).

@@ -169,7 +169,13 @@ class ArticleAttributor:
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
         before = _previous_word(doc, span.start)
         is_title = before is not None and before.lower_ in lx.TITLE_CUES
-        is_claim = ((len(words) >= 4 and has_verb) or len(words) >= 8) and not is_title
+        # a three-word clause is a claim ("That never happened", "There was wrongdoing");
+        # "To a point", "Absolutely not" are not
+        clause = len(words) == 3 and any(
+            t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.pos_ in ("VERB", "AUX")
+            for t in words
+        )
+        is_claim = ((len(words) >= 4 and has_verb) or len(words) >= 8 or clause) and not is_title
         return _QuoteInfo(quote, span.start, span.end - 1, is_claim)
 
     def _in_headline(self, char: int) -> bool:
@@ -306,7 +312,9 @@ class ArticleAttributor:
         elif method == "split-quote":
             confidence = 0.92
         if method != "continuation":
-            more, last_more = self._following_quotes(last_token)
+            # ('"X?" he said, paraphrasing her. "Y."': from the sentence of the cue)
+            after_cue = cue.i if cue is not None and cue.i > last_token else last_token
+            more, last_more = self._following_quotes(after_cue)
             if more:
                 parts.extend(more)
                 last_token = last_more
@@ -413,10 +421,16 @@ class ArticleAttributor:
             if "\n" in gap:
                 break
             words = [t for t in nxt if not (t.is_punct or t.is_space)]
-            owners = {self.quote_of[t.i] for t in words}
-            if not words or -1 in owners or len(owners) != 1:
+            if not words:
                 break
-            qi = owners.pop()
+            owners = {self.quote_of[t.i] for t in words}
+            qi = self.quote_of[words[0].i]
+            # a quoted sentence, or one that opens with a quotation and ends with a few
+            # words of the reporter's ('"... the middle class" and other issues.')
+            outside = sum(1 for t in words if self.quote_of[t.i] < 0)
+            tail = -1 in owners and len(owners) == 2 and qi >= 0 and outside <= len(words) / 3
+            if qi < 0 or (len(owners) != 1 and not tail):
+                break
             info = self.quotes[qi]
             if info.used or self.text[info.quote.start : nxt.start_char].strip(_MARKS_AND_SPACE):
                 # (the sentence splitter may leave an opening mark, '' in some wire
@@ -426,6 +440,8 @@ class ArticleAttributor:
             info.used = True
             parts.append(self._inner(info))
             last = info.last
+            if tail:
+                break
             k = self.sent_of.get(info.last, k + 1)
             end_char = _content_end(self.sents[k])
         return parts, last
@@ -558,7 +574,7 @@ class ArticleAttributor:
                 if (
                     c.dep_ == "conj"
                     and _is_cue_verb(c, quote_only_ok=False)
-                    and (c.lemma_ or c.lower_).lower() in lx.SPEECH_VERBS
+                    and (c.lemma_ or c.lower_).lower() in lx.SPEECH_VERBS | lx.OBJECT_CUE_VERBS
                 ):
                     drop.update(t.i for t in c.subtree)
                     drop.update(g.i for g in comp.children if g.dep_ == "cc" and g.i < c.i)
@@ -597,13 +613,19 @@ class ArticleAttributor:
         else:
             return None
         content = [t for t in content if sent.start <= t.i < sent.end]
+        opened_with_that = bool(content) and content[0].lower_ == "that"
         content = _close_quote(_trim(_side_clauses(content, self.quote_of), leading_marks=True))
         if _word_count(content) < 3:
             return None
         first = content[0]
-        if first.lower_ in ("whether", "how", "why", "what", "when", "who", "where") or (
-            # "asked if it works" is a question; "said if elected he would act" is not
-            first.lower_ == "if" and (first.head.i == comps[0].i if comps else True)
+        if (
+            method != "parenthetical"  # "When she got inside, she said, there were none"
+            and not opened_with_that  # "said that what the country needs is ..."
+            and (
+                first.lower_ in ("whether", "how", "why", "what", "when", "who", "where")
+                # "asked if it works" is a question; "said if elected he would act" is not
+                or (first.lower_ == "if" and (first.head.i == comps[0].i if comps else True))
+            )
         ):
             return None
         quoted = [t for t in content if self.quote_of[t.i] >= 0 and not t.is_punct]
@@ -632,8 +654,11 @@ class ArticleAttributor:
         if not any(c.dep_ in _SUBJECTS for c in cue.children):
             return None
         frame = {cue.i}
+        subject_start = min(t.i for c in cue.children if c.dep_ in _SUBJECTS for t in c.subtree)
         for c in cue.children:
-            if c.dep_ in _SUBJECTS or c.dep_ in _FRAME_DEPS:
+            # the cue's own modifiers, not words before its subject that the parser hung
+            # on it ("In both cases, Eric Trump said, those donations ...")
+            if c.dep_ in _SUBJECTS or (c.dep_ in _FRAME_DEPS and c.i > subject_start):
                 frame.update(t.i for t in c.subtree)
         lo, hi = min(frame), max(frame)
         if len(frame) != hi - lo + 1 or lo - 1 <= sent.start or hi + 2 >= sent.end:
@@ -1011,6 +1036,20 @@ class ArticleAttributor:
                         if inverted is not None:
                             return inverted
                         break  # "called the political system ...": not a speaker
+                    if c.dep_ in ("ccomp", "advcl", "conj"):
+                        # '"...," said Ben Carson, asked about ...': the parser gives the
+                        # name after the cue to the clause that follows it
+                        subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                        if (
+                            subj
+                            and subj[0].pos_ == "PROPN"
+                            and min(t.i for t in subj[0].subtree) == cue.i + 1
+                            and cue.i > 0
+                            and self.quote_of[cue.i - 1] >= 0  # right after the quotation
+                        ):
+                            inverted = self.resolver.resolve(subj[0])
+                            if inverted is not None:
+                                return inverted
             if climb and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
                 verb = verb.head
                 continue

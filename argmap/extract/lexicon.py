@@ -204,6 +204,14 @@ CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
 #: Nouns that, as heads of a subject, name a group of people ("critics say").
 GROUP_NOUNS = frozenset(
     [
+        "police",
+        "friend",
+        "neighbor",
+        "neighbour",
+        "colleague",
+        "relative",
+        "attendee",
+        "participant",
         "critic",
         "expert",
         "analyst",

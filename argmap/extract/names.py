@@ -48,6 +48,9 @@ _ROLE_NOUNS = frozenset(
     "editor reporter correspondent judge ambassador commissioner councillor councilor".split()
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+_NOT_NAME_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+)
 _KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
@@ -63,7 +66,7 @@ def _is_name_token(t: Token) -> bool:
 def complete_entities(doc: Doc, headline: tuple[int, int] | None = None) -> Doc:
     """Add the names the model missed and make one-word names consistent (see module)."""
     lower_words = {t.lower_ for t in doc if t.is_alpha and t.text.islower()}
-    ents = list(doc.ents)
+    ents = [_person_not_org(e) for e in doc.ents]
     in_multi = {
         i for e in ents if len(e) > 1 and e.label_ in _KEEP_LABELS for i in range(e.start, e.end)
     }
@@ -135,6 +138,8 @@ def complete_entities(doc: Doc, headline: tuple[int, int] | None = None) -> Doc:
         total = sum(vote.values())
         if name.isupper() and (name in COMMON_ACRONYMS or vote.get("ORG", 0) * 2 <= total):
             continue  # "AI", "IPO": an acronym is a name only when mostly tagged as one
+        if sum(vote[label] for label in _NOT_NAME_LABELS) * 2 >= total:
+            continue  # "Monday", "March": the model's reading stands
         if name in surnames:
             decided[name] = "PERSON"
         elif sum(vote[label] for label in _PLACE_LABELS) > total / 2 and not _CAMEL.search(name):
@@ -156,6 +161,40 @@ def complete_entities(doc: Doc, headline: tuple[int, int] | None = None) -> Doc:
     kept = [e for e in ents if not (len(e) == 1 and e.text in decided) and e.start not in taken]
     doc.set_ents(filter_spans([*new, *singles, *kept]))
     return doc
+
+
+def _person_not_org(ent: Span) -> Span:
+    """A name the model tagged as an organisation (or a place) that is a person's: one
+    described by a role in apposition ("Matdos Santos, legal director for ..."); a given
+    name and a surname after a role ("GOP presidential candidate Carly Fiorina"), or
+    whose surname the article uses alone ("Fiorina opened ...")."""
+    words = ent.text.split()
+    if ent.label_ not in ("ORG", "GPE") or not 2 <= len(words) <= 3:
+        return ent
+    if _ORG_WORDS.search(ent.text):
+        return ent
+    if not all(w[:1].isupper() and w[1:].replace("-", "").isalpha() for w in words):
+        return ent
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_NOUNS for c in ent.root.children):
+        # "Matdos Santos, legal director for ACLU of Oregon," (tagged a place)
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    if ent.label_ != "ORG" or not name_gender(words[0]):
+        return ent
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after_role = before is not None and (
+        before.lemma_.lower() in _ROLE_NOUNS or before.lower_.rstrip(".") in TITLES
+    )
+    surname = words[-1]
+    alone = any(
+        t.text == surname
+        and not (ent.start <= t.i < ent.end)
+        and (t.i == 0 or doc[t.i - 1].text != words[-2])
+        for t in doc
+    )
+    if after_role or alone:
+        return Span(doc, ent.start, ent.end, label="PERSON")
+    return ent
 
 
 def _run_label(span: Span, titled: bool, alone: Counter[str]) -> str:

@@ -234,11 +234,37 @@ class SpeakerResolver:
         """Resolve the subject ``head`` of a cue to a speaker, or None if it isn't one."""
         doc = head.doc
         lower = head.lower_
+        if lower in _QUANTIFIER_SUBJECTS and head.dep_ in ("nsubj", "nsubjpass"):
+            # "Some said", "Many in the crowd said": an unnamed group, as the article
+            # puts it
+            words = sorted(head.subtree, key=lambda t: t.i)
+            words = [t for t in words if t.i >= head.i]
+            if len(words) > 6 or any(t.is_punct for t in words):
+                words = [head]
+            if words:
+                first, last = words[0], words[-1]
+                mention = _SPACE.sub(" ", doc.text[first.idx : last.idx + len(last)])
+                return Resolved(
+                    mention.lower(), "group", first.idx, last.idx + len(last), None, "group"
+                )
         if head.pos_ == "PRON" or lower in lx.PERSON_PRONOUNS:
             return self._resolve_pronoun(head)
         share = _share_of_people(head)
         if share is not None:  # "52 percent of registered voters say", "six in 10 say"
             return Resolved(share[2], "group", share[0], share[1], None, "group")
+        if lower == "one" and (of := _of_object(head)) is not None and of.tag_ == "NNS":
+            # "One of his advisers, Tad Devine, told": the name; else "one of his advisers"
+            for child in head.rights:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    inner = self.resolve(child)
+                    if inner is not None:
+                        return inner
+            if _people_noun(of.lemma_.lower()) or of.lemma_.lower() in lx.PERSON_ROLE_NOUNS:
+                last = of
+                mention = _SPACE.sub(" ", doc.text[head.idx : last.idx + len(last)])
+                return Resolved(
+                    mention, "person", head.idx, last.idx + len(last), None, "description"
+                )
         ent = _entity_of(head)
         if ent is not None and ent.label_ in _NOT_SPEAKER_ENTS:
             return None
@@ -383,6 +409,26 @@ class SpeakerResolver:
                 described = " ".join(t.text for t in np_tokens)
                 via = "description" if det not in ("the", "this", "that") else "unresolved"
                 return Resolved(clean_name(described), "person", start, end, None, via)
+        if det == "" and any(c.dep_ == "nummod" and c.lower_ == "one" for c in head.lefts):
+            det = "one"  # "one longtime friend said"
+        if (
+            not plural
+            and det in ("a", "an", "one", "another")
+            and (
+                lemma in lx.PERSON_ROLE_NOUNS
+                or lemma in lx.GROUP_NOUNS
+                or (lemma.endswith(_PERSON_SUFFIXES) and _people_noun(lemma))
+            )
+        ):
+            # "a Treasury spokesman said": the organisation's voice, as "a spokesman for
+            # Treasury"; "a former speechwriter said": a person known by that description
+            owned = _owner_entity(head, compounds=True)
+            if owned is not None and owned[1] == "organisation":
+                return Resolved(
+                    owned[0], "organisation", start, end, self.roles.get(owned[0]), "nominal"
+                )
+            mention = _SPACE.sub(" ", doc.text[start:end]).strip(" ,")
+            return Resolved(mention, "person", start, end, None, "description")
         if lemma in lx.GROUP_NOUNS or (plural and _people_noun(lemma)):
             name = _group_name(np_tokens)
             if name:
@@ -728,6 +774,8 @@ def _person_role(head: Token, ent: Span) -> str | None:
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]")  # "OpenAI", "DeepMind": brand names, never places
+#: ... of a singular noun: "a former speechwriter", not "an undercurrent".
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian")
 _PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ics", "ives", "ats")
 _NOT_PEOPLE = frozenset(
     [
@@ -794,6 +842,10 @@ _NOT_PEOPLE = frozenset(
         "objectives",
     ]
 )
+
+
+#: Quantifiers that stand for people as a subject ("Some said", "Many in the crowd say").
+_QUANTIFIER_SUBJECTS = frozenset(["some", "many", "others", "most", "several", "few"])
 
 
 def _people_noun(lemma: str) -> bool:
