@@ -72,7 +72,7 @@ LABEL_ID = {name: i for i, name in enumerate(LABELS)}
 MODEL_VERSION = "1.0.0"
 OUT_DIR = ROOT / "argmap" / "models" / "relation"
 #: ``--task matcher``: the key-point matcher (see training/README.md), in MATCHER_DIR.
-MATCHER_VERSION = "1.0.0"
+MATCHER_VERSION = "1.1.0"
 
 
 def out_dir(args: argparse.Namespace) -> Path:
@@ -914,10 +914,12 @@ def card_matcher(args: argparse.Namespace) -> None:
         "- Its scores rank key points for one argument well; as an absolute yes/no they are "
         "less reliable (arguments that annotators half-agreed on get middling scores), "
         "which bounds what the gap report can detect (docs/evaluation.md).",
-        "- It often does not tell the other side of the same point from the point itself "
-        '("costs parents a lot" matches "uniforms save families money" almost as well as '
-        '"uniforms are expensive"): only 924 training pairs teach that class. It also '
-        'leans on shared words: a paraphrase with none ("nobody is picked on for cheap '
+        "- It still often reads the other side of the same point as the point itself "
+        '("School uniforms cost a lot and might not be affordable for everyone" supports '
+        f'"School uniforms saves costs" at 0.87 with version {config["version"]}), although '
+        f"{tr['data']['by_label'].get('contradicts', 0)} training pairs teach that class. It "
+        'also leans on shared words: a paraphrase with few ("uniforms save families '
+        'money" for "School uniforms saves costs", 0.18; "nobody is picked on for cheap '
         'clothes" for "uniforms reduce bullying") can score low.',
         "- English only; inputs longer than "
         f"{config['max_length']} word pieces (both texts together) are truncated.",
