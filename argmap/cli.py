@@ -105,6 +105,16 @@ class _Progress:
             self.bar = None
 
 
+perspectives_by_option = click.option(
+    "--perspectives-by",
+    "perspectives_by",
+    type=click.Choice(["relation", "keypoint"]),
+    default="relation",
+    show_default=True,
+    help="What matches a claim to a perspective by what it says: the relation model, or "
+    "the key-point matcher for perspectives written as one point each (docs/graph.md).",
+)
+
 jobs_option = click.option(
     "--jobs",
     "-j",
@@ -184,6 +194,7 @@ def main() -> None:
     help="Folder of page templates that override argmap's own (see docs/pages.md).",
 )
 @click.option("--force", is_flag=True, help="Write into an existing folder not made by argmap.")
+@perspectives_by_option
 @jobs_option
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @handle_errors
@@ -196,6 +207,7 @@ def run(
     pipeline: str | None,
     templates: Path | None,
     force: bool,
+    perspectives_by: str,
     jobs: int | None,
     quiet: bool,
 ) -> None:
@@ -216,6 +228,7 @@ def run(
         templates=templates,
         force=force,
         n_process=jobs,
+        perspectives_by=perspectives_by,
     )
     result = _with_progress(quiet, run_pipeline, list(corpora), out_dir, options)
     for item in result.corpora:
@@ -334,6 +347,7 @@ def format_table(document: dict[str, Any], width: int | None = None) -> str:
     help="text for the terminal; md (gaps.md) or json (gaps.json, argmap/gaps@1).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print no failures or progress on stderr.")
+@perspectives_by_option
 @jobs_option
 @handle_errors
 def gaps(
@@ -344,6 +358,7 @@ def gaps(
     pipeline: str | None,
     fmt: str,
     quiet: bool,
+    perspectives_by: str,
     jobs: int | None,
 ) -> None:
     """Print the coverage gap report of CORPUS: perspectives missing, underrepresented
@@ -352,7 +367,14 @@ def gaps(
     from .gaps import gaps_document, gaps_markdown, gaps_text
     from .pipeline import analyze
 
-    options = _options(manifest, exclude, no_default_excludes, pipeline, n_process=jobs)
+    options = _options(
+        manifest,
+        exclude,
+        no_default_excludes,
+        pipeline,
+        n_process=jobs,
+        perspectives_by=perspectives_by,
+    )
     loaded = _load(corpus, options, quiet)
     analysis = _with_progress(quiet, analyze, loaded, options)
     if not quiet:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ArgmapError, CorpusError
+from .errors import ArgmapError, CorpusError, UsageError
 from .export.claims import claims_document
 from .output import OutputDir
 from .records import (
@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 Progress = Callable[[str, int, int], None]
 
 
+#: What can match claims to perspectives by content (RunOptions.perspectives_by).
+PERSPECTIVES_BY = ("relation", "keypoint")
+
+
 @dataclass(frozen=True)
 class RunOptions:
     """Options of a run (the CLI's flags)."""
@@ -47,6 +51,10 @@ class RunOptions:
     templates: Path | None = None
     force: bool = False
     n_process: int | None = None
+    #: what matches a claim to a perspective by content: "relation" (the relation
+    #: model, the default) or "keypoint" (the key-point matcher, for perspectives
+    #: written as one point each; docs/graph.md)
+    perspectives_by: str = "relation"
 
 
 @dataclass
@@ -183,12 +191,22 @@ def analyze(
     from .relate.links import relate_claims
     from .relate.model import default_model
 
+    if options.perspectives_by not in PERSPECTIVES_BY:
+        raise UsageError(
+            f"perspectives_by must be one of {', '.join(PERSPECTIVES_BY)}, "
+            f"not {options.perspectives_by!r}"
+        )
     extraction = extract(corpus, options, nlp=nlp, progress=progress)
     claims = list(extraction.claims)
     embedder = embedder if embedder is not None else _default_embedder(Embedder)
     model = model if model is not None else default_model()
     # claims are matched to perspectives by the relation model unless a matcher is
-    # given (the key-point matcher: docs/evaluation.md, coverage gaps, for why not yet)
+    # given or asked for (the key-point matcher: docs/evaluation.md, coverage gaps, for
+    # why it is not the default)
+    if matcher is None and options.perspectives_by == "keypoint":
+        from .relate.model import default_matcher
+
+        matcher = default_matcher()
     matcher = matcher if matcher is not None else model
     step = _stepper(progress, corpus.name, 4)
     vectors = embedder.encode([c.text for c in claims])

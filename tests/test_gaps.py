@@ -415,3 +415,47 @@ def test_a_description_that_repeats_the_name_is_read_once():
     )
     assert assignments[claim.id].perspective == "p0"
     assert {b for _, b in reader.pairs} == set(points)
+
+
+def test_perspectives_by_keypoint_reads_claims_with_the_key_point_matcher(monkeypatch):
+    """`--perspectives-by keypoint` (RunOptions.perspectives_by): the sample corpus's
+    content assignments are read by the key-point matcher, not the relation model."""
+    import argmap.relate.model as model_module
+    from argmap.pipeline import RunOptions, analyze, load
+
+    reader = _Reader("never matches")
+    monkeypatch.setattr(model_module, "default_matcher", lambda: reader)
+    corpus = load(SAMPLE, RunOptions())
+    analysis = analyze(corpus, RunOptions(perspectives_by="keypoint"))
+    assert reader.pairs, "the key-point matcher read no claim"
+    described = {p.description.strip() for p in corpus.manifest.perspectives}
+    assert {b for _, b in reader.pairs} <= described
+    # the stand-in argues for no perspective: no content assignment is confident
+    content = [
+        c
+        for c in analysis.extraction.claims
+        if (c.perspective_evidence or "").startswith("content:") and c.perspective
+    ]
+    assert all("model supports 0.05" in c.perspective_evidence for c in content)
+
+
+def test_perspectives_by_must_name_a_known_reader():
+    from argmap.errors import UsageError
+    from argmap.pipeline import RunOptions, analyze, load
+
+    corpus = load(SAMPLE, RunOptions())
+    with pytest.raises(UsageError, match="keypoint"):
+        analyze(corpus, RunOptions(perspectives_by="cosine"))
+
+
+def test_gaps_command_takes_perspectives_by():
+    from argmap.cli import main
+
+    out = CliRunner().invoke(
+        main, ["gaps", str(SAMPLE), "--format", "json", "-q", "--perspectives-by", "keypoint"]
+    )
+    assert out.exit_code == 0, out.output
+    doc = json.loads(out.output)
+    assert doc["schema"] == GAPS
+    bad = CliRunner().invoke(main, ["gaps", str(SAMPLE), "--perspectives-by", "cosine"])
+    assert bad.exit_code == 2
