@@ -268,6 +268,15 @@ CASES = {
         "If the council approves the tram, Baker said, fares will rise for everyone.",
         [("If the council approves the tram … fares will rise", "Baker", "indirect", "said")],
     ),
+    "they is an organisation before a person": (
+        "The Harbour Trust met on Monday. Council leader Tom Baker attended the meeting. "
+        "They said the depot would close in May.",
+        [("the depot would close in May", "Harbour Trust", "indirect", "said")],
+    ),
+    "associates as a group": (
+        "Associates say the mayor is likely to run again in two years.",
+        [("the mayor is likely to run again", "associates", "indirect", "say")],
+    ),
     "a wh-clause after that": (
         "Ruiz said that what the town needs most is a bus that runs on time.",
         [("what the town needs most is a bus", "Ruiz", "indirect", "said")],

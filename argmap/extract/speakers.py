@@ -478,7 +478,12 @@ class SpeakerResolver:
                 return None
             return Resolved(entity.name, entity.kind, *span, self.roles.get(entity.name), "pronoun")
         if lower in lx.PLURAL_PRONOUNS:
-            entity = self.most_recent(("group", "organisation", "person"))
+            # "they" is a group or an organisation; a single person only when the article
+            # has named no group or organisation within the last three sentences
+            entity = self.most_recent(("group", "organisation"))
+            person = self.most_recent(("person",))
+            if entity is None or (person is not None and person.last_sent - entity.last_sent > 3):
+                entity = person
             if entity is None:
                 return None
             return Resolved(entity.name, entity.kind, *span, self.roles.get(entity.name), "pronoun")
