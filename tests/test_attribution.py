@@ -277,6 +277,22 @@ CASES = {
         "Associates say the mayor is likely to run again in two years.",
         [("the mayor is likely to run again", "associates", "indirect", "say")],
     ),
+    "according to a record with no maker named": (
+        "The depot spent $2 million on repairs last year, according to state filings.",
+        [("The depot spent $2 million on repairs", "state filings", "indirect", "according to")],
+    ),
+    "according to a reckoning by a person": (
+        "A fair wage in Wrenhaven is about £12 an hour, according to calculations by "
+        "economist Lena Park.",
+        [
+            (
+                "A fair wage in Wrenhaven is about £12 an hour",
+                "Lena Park",
+                "indirect",
+                "according to",
+            )
+        ],
+    ),
     "a wh-clause after that": (
         "Ruiz said that what the town needs most is a bus that runs on time.",
         [("what the town needs most is a bus", "Ruiz", "indirect", "said")],

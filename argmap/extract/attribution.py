@@ -717,6 +717,8 @@ class ArticleAttributor:
         )
         speaker = self.resolver.resolve(person if person is not None else source)
         if speaker is None:
+            speaker = self._source_as_written(source)
+        if speaker is None:
             return None
         drop = (
             {t.i for t in according.subtree} | {according.i, to.i} | {t.i for t in pobj[0].subtree}
@@ -743,6 +745,27 @@ class ArticleAttributor:
             speaker,
             (self.text[according.idx : end], according.idx, end),
         )
+
+    def _source_as_written(self, source: Token) -> Resolved | None:
+        """What "according to" names when it is no person, organisation or group argmap
+        knows: a record or a reckoning, as written ("FEC filings", "a congressional
+        timeline", "press reports"), with its own clauses left out ("a fact sheet
+        lawmakers released Monday" -> "fact sheet")."""
+        if source.pos_ not in ("NOUN", "PROPN") or source.ent_type_ in ("DATE", "TIME"):
+            return None
+        words = [
+            t
+            for t in source.subtree
+            if t.i <= source.i and t.dep_ not in ("det", "predet") and not t.is_punct
+        ]
+        words = [t for t in words if min(w.i for w in words) <= t.i]
+        if not words or len(words) > 6 or any(self.quote_of[t.i] >= 0 for t in words):
+            return None
+        first, last = words[0], source
+        name = " ".join(self.text[first.idx : last.idx + len(last)].split()).strip(_QUOTE_CHARS)
+        if not name or name.lower() in lx.PERSON_PRONOUNS or name.lower() in lx.PLURAL_PRONOUNS:
+            return None
+        return Resolved(name, "organisation", first.idx, last.idx + len(last), None, "document")
 
     def _call_for(self, verb: Token, sent: Span) -> Found | None:
         """ "X called for Y", "X urged Y to Z", "X called Y Z": what is asked for or how

@@ -622,12 +622,17 @@ DOCUMENT_NOUNS = frozenset(
         "draft",
         "agenda",
         "manifesto",
+        "declaration",
+        "timeline",
+        "affidavit",
     ]
 )
 
 #: Nouns that report findings on their own ("polls show", "data suggest").
 EVIDENCE_NOUNS = frozenset(
     [
+        "calculation",
+        "estimate",
         "poll",
         "survey",
         "study",
