@@ -293,6 +293,11 @@ CASES = {
             )
         ],
     ),
+    "a person's campaign named after them": (
+        "Mayor Ana Ruiz and the Harbour Trust clashed on Monday. The Ruiz campaign says "
+        "it raised $2 million in May.",
+        [("it raised $2 million in May", "Ana Ruiz", "indirect", "says")],
+    ),
     "a wh-clause after that": (
         "Ruiz said that what the town needs most is a bus that runs on time.",
         [("what the town needs most is a bus", "Ruiz", "indirect", "said")],

@@ -330,6 +330,11 @@ class SpeakerResolver:
         det = _determiner(head)
         plural = head.tag_ in ("NNS", "NNPS")
         owner = _owner_entity(head, compounds=lemma in lx.DOCUMENT_NOUNS)
+        if owner is None and lemma in _PERSONAL_ORG_NOUNS:
+            # "the Ruiz campaign", "the Trump team": a person's own organisation
+            owned_by = _owner_entity(head, compounds=True)
+            if owned_by is not None and owned_by[1] == "person":
+                owner = owned_by
         of = _of_object(head) if owner is None and lemma in lx.ORG_NOUNS else None
         if of is not None and of.ent_type_ in ("PERSON", "ORG") and (ent := _entity_of(of)):
             # "the campaign of Hillary Clinton said"
@@ -848,6 +853,9 @@ _NOT_PEOPLE = frozenset(
     ]
 )
 
+
+#: Organisations named after the person they serve ("the Ruiz campaign").
+_PERSONAL_ORG_NOUNS = frozenset(["campaign", "camp", "team", "administration", "office"])
 
 #: Quantifiers that stand for people as a subject ("Some said", "Many in the crowd say").
 _QUANTIFIER_SUBJECTS = frozenset(["some", "many", "others", "most", "several", "few"])
