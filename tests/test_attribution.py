@@ -374,6 +374,15 @@ SIDE_CLAUSES = {
 }
 
 
+def test_the_speakers_second_act_is_not_part_of_the_reported_clause():
+    text = (
+        "Senator Rand Paul said the plan would give money to immigrants, and called him "
+        "a leading proponent of amnesty."
+    )
+    said = [c.text for c in argmap.extract_text(text) if c.cue == "said"]
+    assert said == ["the plan would give money to immigrants"]
+
+
 @pytest.mark.parametrize("name", sorted(SIDE_CLAUSES))
 def test_side_clauses_are_left_out(name):
     text, want = SIDE_CLAUSES[name]

@@ -571,10 +571,15 @@ class ArticleAttributor:
                 # said Y": stop before the second cue
                 # (a verb of speech only: "is acting unlawfully and showing disregard"
                 # goes on with the content)
-                if (
-                    c.dep_ == "conj"
-                    and _is_cue_verb(c, quote_only_ok=False)
-                    and (c.lemma_ or c.lower_).lower() in lx.SPEECH_VERBS | lx.OBJECT_CUE_VERBS
+                conj_lemma = (c.lemma_ or c.lower_).lower()
+                if c.dep_ == "conj" and (
+                    (_is_cue_verb(c, quote_only_ok=False) and conj_lemma in lx.SPEECH_VERBS)
+                    # "said X, and called him Y": the speaker's second act, not X
+                    or (
+                        conj_lemma in lx.OBJECT_CUE_VERBS
+                        and c.pos_ == "VERB"
+                        and not any(g.dep_ in _SUBJECTS for g in c.children)
+                    )
                 ):
                     drop.update(t.i for t in c.subtree)
                     drop.update(g.i for g in comp.children if g.dep_ == "cc" and g.i < c.i)
