@@ -546,3 +546,19 @@ def test_headline_label(tmp_path, name):
     else:
         (claim,) = claims
         assert claim.speaker == speaker and claim.attribution == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Ana Ruiz was asked about the delay. "To a point," she said.',
+        "Councillor Tom Baker was asked if he would vote for it. Tom Baker said he would.",
+    ],
+)
+def test_a_sentence_that_only_reports_a_few_words_is_not_the_outlets_claim(text):
+    reported = text.split(". ", 1)[1].rstrip(".")
+    claims = argmap.extract_text(text)
+    assert not [
+        c for c in claims if c.attribution == "outlet" and reported in text[c.start : c.end + 1]
+    ]
+    assert len(claims) == 1  # the first sentence stays the outlet's

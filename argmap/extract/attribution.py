@@ -1134,7 +1134,25 @@ class ArticleAttributor:
                 continue
             if self._is_heading_line(sent):
                 continue
+            if self._reports_a_fragment(sent):
+                continue
             self.found.append(self._found(tokens, None, "outlet", "outlet", 0.7, None, None))
+
+    def _reports_a_fragment(self, sent: Span) -> bool:
+        """A sentence that only reports someone's few words is nobody's claim, least of
+        all the outlet's: '"To a point," he said.', 'Jeff Flake said he would.'"""
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        outside = [t for t in words if self.quote_of[t.i] < 0]
+        cues = [t for t in outside if _is_cue_verb(t, quote_only_ok=True)]
+        if not cues:
+            return False
+        if len(outside) < len(words) and len(outside) <= 6:
+            return True  # a quotation too short to be a claim, and its cue
+        root = sent.root
+        if len(words) <= 8 and root in cues and any(c.dep_ in _SUBJECTS for c in root.children):
+            comps = [c for c in root.children if c.dep_ == "ccomp"]
+            return bool(comps) and all(_word_count(list(c.subtree)) < 3 for c in comps)
+        return False
 
 
 # ---- helpers ----------------------------------------------------------------------
