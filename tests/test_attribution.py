@@ -298,6 +298,14 @@ CASES = {
         "it raised $2 million in May.",
         [("it raised $2 million in May", "Ana Ruiz", "indirect", "says")],
     ),
+    "an as-clause cue before the main clause": (
+        "Mayor Ana Ruiz spoke first. As Ruiz said, the two plans have become almost the same.",
+        [("the two plans have become almost the same", "Ana Ruiz", "indirect", "said")],
+    ),
+    "an office holder known by the office": (
+        "The Republican incumbent said that her position on the tram is genuine.",
+        [("her position on the tram is genuine", "Republican incumbent", "indirect", "said")],
+    ),
     "a wh-clause after that": (
         "Ruiz said that what the town needs most is a bus that runs on time.",
         [("what the town needs most is a bus", "Ruiz", "indirect", "said")],

@@ -606,6 +606,18 @@ class ArticleAttributor:
             # "He said legalizing it could put thousands to work": the parser reads the
             # gerund subject of the reported clause as the verb's complement
             content = sorted(gerund.subtree, key=lambda t: t.i)
+        elif (
+            cue.dep_ == "advcl"
+            and cue.head.pos_ in ("VERB", "AUX")
+            and cue.i < cue.head.i
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+            and any(c.dep_ in _SUBJECTS for c in cue.children)
+        ):
+            # "As the mayor noted on Monday, the depot has been closed for a year": what
+            # was noted is the main clause
+            drop = {t.i for t in cue.subtree}
+            content = [t for t in cue.head.subtree if t.i not in drop]
+            method = "parenthetical"
         elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
             drop = {t.i for t in cue.subtree}
             content = [t for t in cue.head.subtree if t.i not in drop]

@@ -419,6 +419,14 @@ ORG_NOUNS = frozenset(
 #: Singular nouns that name a person by role ("the executive said", "the mayor added").
 PERSON_ROLE_NOUNS = frozenset(
     [
+        "incumbent",
+        "challenger",
+        "contender",
+        "operative",
+        "negotiator",
+        "donor",
+        "fundraiser",
+        "volunteer",
         "executive",
         "official",
         "spokesman",
