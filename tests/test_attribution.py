@@ -306,6 +306,16 @@ CASES = {
         "The Republican incumbent said that her position on the tram is genuine.",
         [("her position on the tram is genuine", "Republican incumbent", "indirect", "said")],
     ),
+    "a quote whose speaker has a long apposition": (
+        "“I think the winds are changing on the tram,” Tom Baker, executive director of "
+        "the Harbour Trust, said in a recent interview.",
+        [("I think the winds are changing on the tram", "Tom Baker", "direct", "said")],
+    ),
+    "a cue with its own object and modifiers before the quote": (
+        "Mayor Ana Ruiz told the Wrenhaven Courier in a written statement, “I really do "
+        "not want the depot to close, because it employs forty people.”",
+        [("I really do not want the depot to close", "Ana Ruiz", "direct", "told")],
+    ),
     "a wh-clause after that": (
         "Ruiz said that what the town needs most is a bus that runs on time.",
         [("what the town needs most is a bus", "Ruiz", "indirect", "said")],

@@ -279,7 +279,7 @@ class ArticleAttributor:
         after = self._window_after(info)
         cue = self._cue_in(after, nearest_last=False)
         method = "quote+cue-after"
-        if cue is not None and not _close_to_start(after, cue):
+        if cue is not None and not (_close_to_start(after, cue) or _subject_first(after, cue)):
             cue = None
         if cue is not None:
             nxt = self._split_second_half(qi, after)
@@ -380,7 +380,11 @@ class ArticleAttributor:
 
     def _cue_in(self, window: list[Token], *, nearest_last: bool) -> Token | None:
         cands = [
-            t for t in window if self.quote_of[t.i] < 0 and _is_cue_verb(t, quote_only_ok=True)
+            t
+            for t in window
+            if self.quote_of[t.i] < 0
+            and _is_cue_verb(t, quote_only_ok=True)
+            and t.dep_ not in ("amod", "compound")  # "in a written statement"
         ]
         if not cands:
             return None
@@ -481,7 +485,9 @@ class ArticleAttributor:
         if between[-1].lower_ == "that":
             return len(words) <= 10
         if between[-1].text == ",":
-            return len(words) <= 5
+            # 'told the Washington Post in a written statement, "..."': the cue's own
+            # object and modifiers, nothing it reports
+            return len(words) <= 5 or (len(words) <= 9 and _only_modifiers(cue, between[:-1]))
         return False
 
     def _dash_attribution(self, after: list[Token]) -> tuple[Resolved, tuple[str, int, int]] | None:
@@ -1206,6 +1212,31 @@ def _is_cue_verb(token: Token, *, quote_only_ok: bool) -> bool:
     if lemma in lx.CUE_VERBS:
         return True
     return quote_only_ok and lemma in lx.QUOTE_ONLY_VERBS
+
+
+def _subject_first(window: list[Token], cue: Token) -> bool:
+    """'"...," David Axelrod, the chief strategist of the campaign, said': the words
+    before the cue are its subject, with an apposition however long."""
+    words = [t for t in window if not t.is_punct and not t.is_space]
+    if cue not in words or words.index(cue) == 0 or words.index(cue) > 16:
+        return False
+    subject = [c for c in cue.children if c.dep_ in _SUBJECTS]
+    if not subject:
+        return False
+    covered = {t.i for t in subject[0].subtree}
+    return all(t.i in covered for t in words[: words.index(cue)])
+
+
+_MODIFIER_DEPS = frozenset({"dobj", "dative", "prep", "npadvmod", "advmod", "agent", "punct"})
+
+
+def _only_modifiers(cue: Token, tokens: list[Token]) -> bool:
+    """Are these tokens all inside the cue's object or its own modifiers?"""
+    inside: set[int] = set()
+    for c in cue.children:
+        if c.dep_ in _MODIFIER_DEPS and c.i > cue.i:
+            inside.update(t.i for t in c.subtree)
+    return all(t.i in inside or t.is_space for t in tokens)
 
 
 def _close_to_start(window: list[Token], cue: Token) -> bool:
