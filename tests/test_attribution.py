@@ -316,6 +316,11 @@ CASES = {
         "not want the depot to close, because it employs forty people.”",
         [("I really do not want the depot to close", "Ana Ruiz", "direct", "told")],
     ),
+    "a cue between commas that introduces a quotation": (
+        "When asked for her position during an interview in October, Mayor Ana Ruiz said, "
+        "“It is something that is being discussed by the council.”",
+        [("It is something that is being discussed by the council", "Ana Ruiz", "direct", "said")],
+    ),
     "a wh-clause after that": (
         "Ruiz said that what the town needs most is a bus that runs on time.",
         [("what the town needs most is a bus", "Ruiz", "indirect", "said")],

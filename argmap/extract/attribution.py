@@ -695,6 +695,9 @@ class ArticleAttributor:
             return None
         if self.quote_of[_previous_word(self.doc, lo - 1).i] >= 0:
             return None  # '"X," she said, "Y."': a split quotation, for the quote rules
+        nxt = next((t for t in self.doc[hi + 2 : sent.end] if not t.is_space), None)
+        if nxt is not None and self.quote_of[nxt.i] >= 0:
+            return None  # 'When asked, Trump said, "It is ..."': the quotation's cue
         return lo - 1, hi + 1
 
     def _closing_cue(self, cue: Token, sent: Span, lemma: str) -> list[Token] | None:
