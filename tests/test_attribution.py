@@ -321,6 +321,18 @@ CASES = {
         "“It is something that is being discussed by the council.”",
         [("It is something that is being discussed by the council", "Ana Ruiz", "direct", "said")],
     ),
+    "a quotation after a colon, then the reporter's but": (
+        "Mayor Ana Ruiz said: “I have said repeatedly that closing the depot was a "
+        "mistake,” but in fact she voted to close it twice.",
+        [
+            (
+                "I have said repeatedly that closing the depot was a mistake",
+                "Ana Ruiz",
+                "direct",
+                "said",
+            )
+        ],
+    ),
     "a wh-clause after that": (
         "Ruiz said that what the town needs most is a bus that runs on time.",
         [("what the town needs most is a bus", "Ruiz", "indirect", "said")],

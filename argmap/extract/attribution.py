@@ -655,6 +655,8 @@ class ArticleAttributor:
         words = [t for t in content if not t.is_punct and not t.is_space]
         if quoted and self._is_whole_quote(content):
             return None  # a quotation: the quote rules handle it (split halves, follow-ons)
+        if quoted and self._quote_then_reporter(content):
+            return None  # 'said: "X," but in fact ...': the quotation, for the quote rules
         if any(self.quotes[self.quote_of[t.i]].used for t in quoted):
             return None
         speaker = self._speaker_of(cue, climb=not cognition_only)
@@ -715,6 +717,16 @@ class ArticleAttributor:
         if not any(c.dep_ in _SUBJECTS for c in cue.children):
             return None
         return [t for t in sent if t.i < first - 1]
+
+    def _quote_then_reporter(self, content: list[Token]) -> bool:
+        """Does the complement open with a quotation and go on with the reporter's own
+        "but ..." ('"X was a mistake," but in fact she used one account')?"""
+        words = [t for t in content if not t.is_space and t.text not in _QUOTE_TOKENS]
+        if not words or self.quote_of[words[0].i] < 0:
+            return False
+        qi = self.quote_of[words[0].i]
+        rest = [t for t in words if t.i > self.quotes[qi].last and not t.is_punct]
+        return bool(rest) and rest[0].lower_ in ("but", "although", "though", "while")
 
     def _is_whole_quote(self, content: list[Token]) -> bool:
         """Is this complement one quotation from its first word to its last?"""
