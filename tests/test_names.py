@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.tokens import Span
 
@@ -17,71 +19,59 @@ def nlp():
 
 
 def _with_ents(nlp, text, labelled):
-    """The parsed text with exactly the entities given as (words, label)."""
+    """The parsed text with exactly the entities given as (words, label), at every
+    place the words occur."""
     doc = nlp(text)
     ents = []
     for words, label in labelled:
-        start = text.index(words)
-        span = doc.char_span(start, start + len(words))
-        ents.append(Span(doc, span.start, span.end, label=label))
+        for found in re.finditer(re.escape(words), text):
+            span = doc.char_span(found.start(), found.end())
+            ents.append(Span(doc, span.start, span.end, label=label))
     doc.ents = ents
     return doc
 
 
-def test_a_person_tagged_as_an_organisation_after_a_role_is_a_person(nlp):
-    doc = _with_ents(
-        nlp,
+#: (text, the name and the label the model gave it, the label argmap must settle on)
+RELABELLED = {
+    "a person after a role": (
         "The hall was half-empty when council candidate Carly Brennan walked in.",
-        [("Carly Brennan", "ORG")],
-    )
-    labels = {e.text: e.label_ for e in complete_entities(doc).ents}
-    assert labels["Carly Brennan"] == "PERSON"
-
-
-def test_a_person_tagged_as_an_organisation_whose_surname_is_used_alone(nlp):
-    doc = _with_ents(
-        nlp,
+        ("Carly Brennan", "ORG"),
+        "PERSON",
+    ),
+    "a person whose surname is used alone": (
         "The hall was full when Geoff Marlow walked in. Marlow spoke first.",
-        [("Geoff Marlow", "ORG")],
-    )
-    labels = {e.text: e.label_ for e in complete_entities(doc).ents}
-    assert labels["Geoff Marlow"] == "PERSON"
-
-
-def test_an_organisation_with_a_given_name_stays_an_organisation(nlp):
-    doc = _with_ents(
-        nlp,
+        ("Geoff Marlow", "ORG"),
+        "PERSON",
+    ),
+    "an organisation with a given name stays one": (
         "The depot was sold to Morgan Freight last year.",
-        [("Morgan Freight", "ORG")],
-    )
+        ("Morgan Freight", "ORG"),
+        "ORG",
+    ),
+    "a place with a role in apposition is a person": (
+        "Marta Solis, legal director for the Harbour Trust, said the depot would close.",
+        ("Marta Solis", "GPE"),
+        "PERSON",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RELABELLED))
+def test_names_the_model_labelled_as_organisations_or_places(nlp, name):
+    text, (words, label), want = RELABELLED[name]
+    doc = _with_ents(nlp, text, [(words, label)])
     labels = {e.text: e.label_ for e in complete_entities(doc).ents}
-    assert labels["Morgan Freight"] == "ORG"
+    assert labels[words] == want
 
 
 def test_a_weekday_is_never_made_an_organisation(nlp):
     text = "The mayor spoke on Monday. By Monday evening the depot had closed."
     doc = _with_ents(nlp, text, [("Monday", "DATE")])
-    second = text.index("Monday evening")
-    doc.ents = [*doc.ents, Span(doc, *_token_range(doc, second, second + 6), label="DATE")]
+    assert len(doc.ents) == 2
     labels = [(e.text, e.label_) for e in complete_entities(doc).ents if e.text == "Monday"]
     assert labels and all(label == "DATE" for _, label in labels), labels
-
-
-def _token_range(doc, start, end):
-    span = doc.char_span(start, end)
-    return span.start, span.end
 
 
 @pytest.mark.parametrize("name, gender", [("Carly", "f"), ("Geoff", "m"), ("Kim", "")])
 def test_given_names_read_with_their_pronoun_and_shared_names_left_out(name, gender):
     assert name_gender(name) == gender
-
-
-def test_a_name_tagged_as_a_place_with_a_role_in_apposition_is_a_person(nlp):
-    doc = _with_ents(
-        nlp,
-        "Marta Solis, legal director for the Harbour Trust, said the depot would close.",
-        [("Marta Solis", "GPE")],
-    )
-    labels = {e.text: e.label_ for e in complete_entities(doc).ents}
-    assert labels["Marta Solis"] == "PERSON"

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
 from .quotes import Quote, find_quotes
-from .speakers import Resolved, SpeakerResolver, clean_name
+from .speakers import Resolved, SpeakerResolver, as_written, clean_name
 
 _SENT_END = frozenset({".", "!", "?"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -786,9 +786,9 @@ class ArticleAttributor:
 
     def _source_as_written(self, source: Token) -> Resolved | None:
         """What "according to" names when it is no person, organisation or group argmap
-        knows: a record or a reckoning, as written ("FEC filings", "a congressional
-        timeline", "press reports"), with its own clauses left out ("a fact sheet
-        lawmakers released Monday" -> "fact sheet")."""
+        knows: a record or a reckoning, as written from its first word to its head noun
+        ("FEC filings", "a congressional timeline" -> "congressional timeline", "press
+        reports"); clauses after the head are left out."""
         if source.pos_ not in ("NOUN", "PROPN") or source.ent_type_ in ("DATE", "TIME"):
             return None
         words = [
@@ -796,14 +796,13 @@ class ArticleAttributor:
             for t in source.subtree
             if t.i <= source.i and t.dep_ not in ("det", "predet") and not t.is_punct
         ]
-        words = [t for t in words if min(w.i for w in words) <= t.i]
         if not words or len(words) > 6 or any(self.quote_of[t.i] >= 0 for t in words):
             return None
-        first, last = words[0], source
-        name = " ".join(self.text[first.idx : last.idx + len(last)].split()).strip(_QUOTE_CHARS)
+        text, first_char, end_char = as_written(words[0], source)
+        name = text.strip().strip(_QUOTE_CHARS)
         if not name or name.lower() in lx.PERSON_PRONOUNS or name.lower() in lx.PLURAL_PRONOUNS:
             return None
-        return Resolved(name, "organisation", first.idx, last.idx + len(last), None, "document")
+        return Resolved(name, "organisation", first_char, end_char, None, "document")
 
     def _call_for(self, verb: Token, sent: Span) -> Found | None:
         """ "X called for Y", "X urged Y to Z", "X called Y Z": what is asked for or how

@@ -36,6 +36,14 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACE = re.compile(r"\s+")
 
 
+def as_written(first: Token, last: Token) -> tuple[str, int, int]:
+    """The words from ``first`` to ``last`` as the article writes them (runs of spaces
+    made one), with their character offsets. A Span's text, not Doc.text, which joins
+    every token of the article again on each access."""
+    text = _SPACE.sub(" ", first.doc[first.i : last.i + 1].text)
+    return text, first.idx, last.idx + len(last)
+
+
 def clean_name(text: str) -> str:
     """Tidy an entity string: collapse whitespace, drop a possessive and a leading "the"."""
     text = _SPACE.sub(" ", text).strip(" ,;:.\"“”'‘’()")
@@ -237,16 +245,11 @@ class SpeakerResolver:
         if lower in _QUANTIFIER_SUBJECTS and head.dep_ in ("nsubj", "nsubjpass"):
             # "Some said", "Many in the crowd said": an unnamed group, as the article
             # puts it
-            words = sorted(head.subtree, key=lambda t: t.i)
-            words = [t for t in words if t.i >= head.i]
+            words = [t for t in sorted(head.subtree, key=lambda t: t.i) if t.i >= head.i]
             if len(words) > 6 or any(t.is_punct for t in words):
                 words = [head]
-            if words:
-                first, last = words[0], words[-1]
-                mention = _SPACE.sub(" ", doc.text[first.idx : last.idx + len(last)])
-                return Resolved(
-                    mention.lower(), "group", first.idx, last.idx + len(last), None, "group"
-                )
+            mention, first_char, end_char = as_written(words[0], words[-1])
+            return Resolved(mention.lower(), "group", first_char, end_char, None, "group")
         if head.pos_ == "PRON" or lower in lx.PERSON_PRONOUNS:
             return self._resolve_pronoun(head)
         share = _share_of_people(head)
@@ -260,11 +263,8 @@ class SpeakerResolver:
                     if inner is not None:
                         return inner
             if _people_noun(of.lemma_.lower()) or of.lemma_.lower() in lx.PERSON_ROLE_NOUNS:
-                last = of
-                mention = _SPACE.sub(" ", doc.text[head.idx : last.idx + len(last)])
-                return Resolved(
-                    mention, "person", head.idx, last.idx + len(last), None, "description"
-                )
+                mention, first_char, end_char = as_written(head, of)
+                return Resolved(mention, "person", first_char, end_char, None, "description")
         ent = _entity_of(head)
         if ent is not None and ent.label_ in _NOT_SPEAKER_ENTS:
             return None
@@ -358,11 +358,11 @@ class SpeakerResolver:
                 return inner
         if lemma in ("person", "people", "source") and _familiar(head):
             # "a person familiar with the planning says": an unnamed source
-            first, last = np_tokens[0], max(head.subtree, key=lambda t: t.i)
-            end = last.idx + len(last)
-            mention = _SPACE.sub(" ", doc.text[first.idx : end]).strip(" ,")
+            mention, first_char, end_char = as_written(
+                np_tokens[0], max(head.subtree, key=lambda t: t.i)
+            )
             kind = "group" if plural or lemma == "people" else "person"
-            return Resolved(mention, kind, first.idx, end, None, "description")
+            return Resolved(mention.strip(" ,"), kind, first_char, end_char, None, "description")
         if lemma in lx.DOCUMENT_NOUNS or lemma in lx.EVIDENCE_NOUNS:
             if owner is not None:
                 return Resolved(
@@ -432,7 +432,7 @@ class SpeakerResolver:
                 return Resolved(
                     owned[0], "organisation", start, end, self.roles.get(owned[0]), "nominal"
                 )
-            mention = _SPACE.sub(" ", doc.text[start:end]).strip(" ,")
+            mention = as_written(np_tokens[0], np_tokens[-1])[0].strip(" ,")
             return Resolved(mention, "person", start, end, None, "description")
         if lemma in lx.GROUP_NOUNS or (plural and _people_noun(lemma)):
             name = _group_name(np_tokens)
@@ -637,12 +637,11 @@ def _share_of_people(head: Token) -> tuple[int, int, str] | None:
         if child.dep_ in ("advmod", "quantmod"):
             tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
-    first, last = tokens[0], tokens[-1]
-    text = head.doc.text[first.idx : last.idx + len(last)]
-    name = _SPACE.sub(" ", text).strip()
+    text, first_char, end_char = as_written(tokens[0], tokens[-1])
+    name = text.strip()
     if not name:
         return None
-    return first.idx, last.idx + len(last), name
+    return first_char, end_char, name
 
 
 def _of_object(head: Token) -> Token | None:
