@@ -831,6 +831,13 @@ def card_matcher(args: argparse.Namespace) -> None:
     }
     (MATCHER_DIR / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
     tr, hp, ex = config["training"], config["training"]["hyperparameters"], config["export"]
+    # the limitations below quote the shipped file's own scores for two telling pairs
+    other_side = (
+        "School uniforms cost a lot and might not be affordable for everyone",
+        "School uniforms saves costs",
+    )
+    paraphrase = ("uniforms save families money", "School uniforms saves costs")
+    scored = [float(p[0]) for p in RelationModel(MATCHER_DIR).predict([other_side, paraphrase])]
     lines = [
         "# Model card: argmap key-point matcher (`argmap/models/matcher/model.onnx`)",
         "",
@@ -915,11 +922,10 @@ def card_matcher(args: argparse.Namespace) -> None:
         "less reliable (arguments that annotators half-agreed on get middling scores), "
         "which bounds what the gap report can detect (docs/evaluation.md).",
         "- It still often reads the other side of the same point as the point itself "
-        '("School uniforms cost a lot and might not be affordable for everyone" supports '
-        f'"School uniforms saves costs" at 0.87 with version {config["version"]}), although '
+        f'("{other_side[0]}" supports "{other_side[1]}" at {scored[0]:.2f}), although '
         f"{tr['data']['by_label'].get('contradicts', 0)} training pairs teach that class. It "
-        'also leans on shared words: a paraphrase with few ("uniforms save families '
-        'money" for "School uniforms saves costs", 0.18; "nobody is picked on for cheap '
+        f'also leans on shared words: a paraphrase with few ("{paraphrase[0]}" for '
+        f'"{paraphrase[1]}", {scored[1]:.2f}; "nobody is picked on for cheap '
         'clothes" for "uniforms reduce bullying") can score low.',
         "- English only; inputs longer than "
         f"{config['max_length']} word pieces (both texts together) are truncated.",
