@@ -43,6 +43,19 @@ CASES = {
         "Economist Lena Park argues the forecast is far too optimistic.",
         [("the forecast is far too optimistic", "Lena Park", "indirect", "argues")],
     ),
+    "a publication speaks": (
+        "The magazine said the reader poll winner has predicted the mayor in five of the "
+        "past six elections.",
+        [("the reader poll winner has predicted the mayor", "magazine", "indirect", "said")],
+    ),
+    "data suggest (lemma datum)": (
+        "Official data suggest that house prices peaked in 2013.",
+        [("house prices peaked in 2013", "official data", "indirect", "suggest")],
+    ),
+    "footage shows": (
+        "Footage from the meeting shows that several councillors left before the vote.",
+        [("several councillors left before the vote", "footage", "indirect", "shows")],
+    ),
     "according to, leading": (
         "According to the Harbour Trust, traffic fell by a fifth in two years.",
         [("traffic fell by a fifth in two years", "Harbour Trust", "indirect", "According to")],
@@ -388,6 +401,54 @@ def test_inverted_cue_whose_name_the_parser_gives_to_the_next_clause():
     found = [f for f in ArticleAttributor(doc).run() if f.attribution == "direct"]
     assert len(found) == 1, doc.text
     assert found[0].speaker is not None and found[0].speaker.name == "Tom Baker"
+
+
+def test_what_was_said_follows_the_cue_when_the_parser_gives_it_two_complements():
+    """'In a statement released after the senator quit, Baker said he is certain ...': the
+    small model may make the fronted clause a second complement of "said" (a parse seen
+    on PolNeAR train text, built here by hand); the claim is the clause after the cue."""
+    from spacy.tokens import Doc, Span
+
+    from argmap.extract.attribution import ArticleAttributor
+    from argmap.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    rows = [  # word, head, dep, pos, tag
+        ("After", 3, "mark", "SCONJ", "IN"),
+        ("the", 2, "det", "DET", "DT"),
+        ("senator", 3, "nsubj", "NOUN", "NN"),
+        ("quit", 6, "ccomp", "VERB", "VBD"),
+        (",", 6, "punct", "PUNCT", ","),
+        ("Baker", 6, "nsubj", "PROPN", "NNP"),
+        ("said", 6, "ROOT", "VERB", "VBD"),
+        ("he", 8, "nsubj", "PRON", "PRP"),
+        ("is", 6, "ccomp", "AUX", "VBZ"),
+        ("certain", 8, "acomp", "ADJ", "JJ"),
+        ("the", 11, "det", "DET", "DT"),
+        ("harbour", 12, "nsubj", "NOUN", "NN"),
+        ("reopens", 9, "ccomp", "VERB", "VBZ"),
+        ("soon", 12, "advmod", "ADV", "RB"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    lemmas = [{"said": "say", "is": "be", "reopens": "reopen"}.get(w, w.lower()) for w in words]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+    doc.ents = [Span(doc, 5, 6, label="PERSON")]
+    found = [f for f in ArticleAttributor(doc).run() if f.attribution == "indirect"]
+    assert len(found) == 1, doc.text
+    assert doc.text[found[0].start : found[0].end] == "he is certain the harbour reopens soon"
+    assert found[0].speaker is not None and found[0].speaker.name == "Baker"
 
 
 #: The writer's side clauses are not part of what was reported: (text, the claim's

@@ -413,6 +413,16 @@ ORG_NOUNS = frozenset(
         "publisher",
         "broadcaster",
         "platform",
+        "magazine",
+        "journal",
+        "publication",
+        "tabloid",
+        "station",
+        "channel",
+        "airline",
+        "carrier",
+        "automaker",
+        "lender",
     ]
 )
 
@@ -662,6 +672,13 @@ EVIDENCE_NOUNS = frozenset(
         "statistic",
         "statistics",
         "return",
+        "datum",
+        "footage",
+        "ranking",
+        "rankings",
+        "record",
+        "records",
+        "documents",
     ]
 )
 
