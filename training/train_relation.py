@@ -394,10 +394,15 @@ def score_val(probs_fn: Any, val: dict[str, Any], symmetric: bool = True) -> dic
     p = probs(pairs)
     pred = [LABELS[int(i)] for i in np.argmax(p[:, :2], axis=1)]
     stance = classification_scores([g for _, _, g in val["stance"]], pred)
+    selection = {
+        "both": (stance["macro_f1"] + kpa["map_strict"]) / 2,
+        "stance": stance["macro_f1"],
+        "argkp": kpa["map_strict"],
+    }[val.get("select", "both")]
     return out | {
         "stance_macro_f1": stance["macro_f1"],
         "stance_accuracy": stance["accuracy"],
-        "selection": (stance["macro_f1"] + kpa["map_strict"]) / 2,
+        "selection": selection,
     }
 
 
@@ -496,6 +501,7 @@ def build_data(args: argparse.Namespace) -> dict[str, Any]:
         ex = with_reversed(ex)
     val = validation_sets(persp, val_claims, argkp, val_topics)
     val["task"] = args.task
+    val["select"] = args.select
     summary = {
         "perspectrum_fit_claims": len(fit_claims),
         "perspectrum_validation_claims": len(val_claims),
@@ -787,6 +793,7 @@ def export(args: argparse.Namespace) -> None:
                     "reverse",
                     "negate_claims",
                     "matcher_perspectrum",
+                    "select",
                     "val_fraction",
                     "val_topics",
                 )
@@ -989,18 +996,28 @@ def card(args: argparse.Namespace) -> None:
         "- **Perspectrum v1.0** (Chen et al., NAACL 2019), CC BY-SA 4.0: claim / perspective "
         "sentence pairs of the *train* claims, SUPPORT -> supports, UNDERMINE -> contradicts; "
         "unrelated pairs drawn from perspectives of other train claims (half near in topic).",
-        "- **IBM ArgKP / KPA-2021** (Bar-Haim et al., ACL 2020), CDLA-Sharing 1.0: *train* "
-        "topics only; "
-        + (
-            "topic / argument and topic / key point by annotated stance; "
-            if hp.get("argkp_topic_stance")
-            else ""
-        )
-        + "argument / key point matching pairs -> supports, non-matching -> unrelated"
-        + (
-            "; argument / key point of the opposite stance on the same aspect -> contradicts."
-            if hp.get("argkp_contradicts")
-            else "."
+        *(
+            [
+                "- **IBM ArgKP / KPA-2021** (Bar-Haim et al., ACL 2020), CDLA-Sharing 1.0: *train* "
+                "topics only; "
+                + (
+                    "topic / argument and topic / key point by annotated stance; "
+                    if hp.get("argkp_topic_stance")
+                    else ""
+                )
+                + "argument / key point matching pairs -> supports, non-matching -> unrelated"
+                + (
+                    "; argument / key point of the opposite stance on the same aspect "
+                    "-> contradicts."
+                    if hp.get("argkp_contradicts")
+                    else "."
+                )
+            ]
+            if hp.get("argkp", True)
+            else [
+                "- No ArgKP pairs: key-point matching is the key-point matcher's job "
+                "(`argmap/models/matcher/`)."
+            ]
         ),
         (
             "- Pair order: every pair also in reversed order."
@@ -1021,7 +1038,13 @@ def card(args: argparse.Namespace) -> None:
         f"({', '.join(f'{k} {v}' for k, v in tr['data']['by_label'].items())}); by source: "
         + ", ".join(f"{k} {v}" for k, v in tr["data"]["by_source"].items())
         + ".",
-        f"- Model selection on a validation split carved from the train data: "
+        "- Model selection on "
+        + {
+            "both": "the mean of stance macro-F1 and ArgKP mAP (strict) on ",
+            "stance": "stance macro-F1 on ",
+            "argkp": "ArgKP mAP (strict) on ",
+        }[hp.get("select", "both")]
+        + "a validation split carved from the train data: "
         f"{tr['data']['perspectrum_validation_claims']} Perspectrum train claims (grouped "
         f"with their near-duplicates) and ArgKP train topics "
         f"{', '.join(repr(t) for t in tr['data']['argkp_validation_topics'])}. Perspectrum "
@@ -1100,6 +1123,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default="relation",
         help="relation: the 3-class relation model; matcher: the key-point matcher "
         "(ArgKP only, selected on key-point mAP, written to argmap/models/matcher/)",
+    )
+    p.add_argument(
+        "--select",
+        choices=["both", "stance", "argkp"],
+        default="both",
+        help="--task relation: validation score that picks the checkpoint: the mean of "
+        "stance macro-F1 and ArgKP mAP (both), or one of them",
     )
     p.add_argument("--data", default=str(ROOT.parent / "shared" / "eval"))
     p.add_argument("--work", default=str(ROOT / "training" / "runs" / "relation"))
