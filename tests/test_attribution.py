@@ -43,6 +43,12 @@ CASES = {
         "Economist Lena Park argues the forecast is far too optimistic.",
         [("the forecast is far too optimistic", "Lena Park", "indirect", "argues")],
     ),
+    "the object of a judging cue is never its speaker": (
+        "Harlow Foods said on Monday that it would close its depot in Wrenhaven.\n"
+        "Analyst Tom Baker called the closure “entirely avoidable”, framing the "
+        "announcement as a publicity stunt rather than a real cut.",
+        [("the announcement as a publicity stunt", "Tom Baker", "indirect", "framing")],
+    ),
     "a publication speaks": (
         "The magazine said the reader poll winner has predicted the mayor in five of the "
         "past six elections.",

@@ -873,7 +873,7 @@ class ArticleAttributor:
         )
         if _word_count(content) < 2 or (not evaluation and _word_count(content) < 3):
             return None
-        speaker = self._speaker_of(verb)
+        speaker = self._speaker_of(verb, inverted=False)
         if speaker is None:
             return None
         quoted = [t for t in content if self.quote_of[t.i] >= 0]
@@ -925,7 +925,7 @@ class ArticleAttributor:
         )
         if _word_count(content) < 3:
             return None
-        speaker = self._speaker_of(verb)
+        speaker = self._speaker_of(verb, inverted=False)
         if speaker is None:
             return None
         self.claimed.update(t.i for t in content)
@@ -1043,10 +1043,13 @@ class ArticleAttributor:
 
     # ---- speakers -------------------------------------------------------------------
 
-    def _speaker_of(self, cue: Token, *, climb: bool = True) -> Resolved | None:
+    def _speaker_of(
+        self, cue: Token, *, climb: bool = True, inverted: bool = True
+    ) -> Resolved | None:
         """The speaker of a cue: its subject, the subject of the verb it hangs from
         (participles, conjuncts, relative clauses), the agent of a passive, or the name
-        after an inverted cue ('said Othman')."""
+        after an inverted cue ('said Othman'; not with ``inverted=False``, for cues whose
+        object is what is said: "framing the announcement as ...")."""
         verb = cue
         if (
             cue.dep_ == "conj"
@@ -1088,7 +1091,7 @@ class ArticleAttributor:
                 pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
                 if pobj:
                     return self.resolver.resolve(pobj[0])
-            if verb.i == cue.i:
+            if verb.i == cue.i and inverted:
                 for c in verb.rights:
                     if (
                         c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj")
