@@ -97,3 +97,19 @@ def test_model_refinement_splits_a_contradicting_member() -> None:
     assert sum(1 for lab in labels if lab == labels[6]) == 1  # split off
     others = [i for i in range(10) if gold[i] == 0 and i != 6]
     assert len({labels[i] for i in others}) == 1
+
+
+def test_claims_of_very_different_lengths_are_not_merged() -> None:
+    """A long multi-sentence quotation is close to each short claim it touches on; the
+    length guard keeps it from joining them."""
+    rng = np.random.default_rng(5)
+    base = rng.normal(size=16)
+    x = np.stack([base + 0.1 * rng.normal(size=16) for _ in range(3)])
+    short = "Pauses would help the world"
+    similar = "A pause would help the whole world"
+    long = " ".join(["The lab says a pause would help the world but it is hard to verify."] * 2)
+    assert group_restatements(x, threshold=0.8) == [0, 0, 0]  # vectors alone: one group
+    labels = group_restatements(x, threshold=0.8, texts=[short, similar, long])
+    assert labels[0] == labels[1] and labels[2] != labels[0]
+    with pytest.raises(ValueError):
+        group_restatements(x, threshold=0.8, texts=[short])

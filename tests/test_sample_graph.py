@@ -82,9 +82,8 @@ def test_sample_perspective_of_speaker(entry):
 
 
 def test_rsi_key_claims_are_there_and_attributed():
-    """The three claims issue 3 names, each with its speaker. (That the difficulty and
-    the criticism are linked as attacks on the proposal is not yet true: see the note
-    in docs/evaluation.md.)"""
+    """The three claims issue 3 names, each with its speaker, and the difficulty and the
+    criticism linked as attacks on the proposal (from them to it)."""
     g = full_analysis(shared_path("corpora", "rsi-arms-control")).graph
     proposal = [
         n
@@ -100,4 +99,11 @@ def test_rsi_key_claims_are_there_and_attributed():
     # the criticism is read as an attack on what it answers
     assert any(
         d.get("type") == "contradicts" for n in capture for _, _, d in g.out_edges(n, data=True)
+    )
+    # ... and both the difficulty and the criticism attack the proposal itself
+    difficulty = _nodes_with(g, "harder to monitor")
+    assert difficulty and any("Anthropic" in g.nodes[n]["speakers"] for n in difficulty)
+    assert _linked(g, difficulty, proposal, "contradicts")
+    assert _linked(
+        g, [n for n in capture if "David Sacks" in g.nodes[n]["speakers"]], proposal, "contradicts"
     )

@@ -437,11 +437,17 @@ def evaluate_restatements(
     for n, group in enumerate(per_claim):
         if not group:
             continue
-        labels = group_restatements(np.stack([vectors[p] for p in group]), threshold=t)
+        labels = group_restatements(
+            np.stack([vectors[p] for p in group]),
+            threshold=t,
+            texts=[persp.pool[p] for p in group],
+        )
         g_all += [(n, gold[p]) for p in group]
         p_all += [(n, lab) for lab in labels]
     per_claim_scores = bcubed(g_all, p_all)
-    pooled_labels = group_restatements(np.stack([vectors[p] for p in pids]), threshold=t)
+    pooled_labels = group_restatements(
+        np.stack([vectors[p] for p in pids]), threshold=t, texts=[persp.pool[p] for p in pids]
+    )
     pooled = bcubed([gold[p] for p in pids], pooled_labels)
     singletons = bcubed([gold[p] for p in pids], list(range(len(pids))))
     return {

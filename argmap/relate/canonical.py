@@ -41,7 +41,7 @@ def canonical_claims(
     labels = group_restatements(
         vectors,
         threshold,
-        texts=[c.text for c in claims] if model is not None else None,
+        texts=[c.text for c in claims],
         model=model,
     )
     groups: dict[int, list[int]] = {}

@@ -30,6 +30,10 @@ from argmap.relate.candidates import _unit, candidate_pairs
 
 #: Tuned on the Perspectrum train claims (see docs/evaluation.md).
 DEFAULT_THRESHOLD = 0.72
+#: Two claims whose lengths in words differ by more than this factor are never one
+#: claim: a three-sentence quotation is close in embedding space to each of the
+#: short claims it touches on, and would join them all into one node.
+MAX_LENGTH_RATIO = 3.0
 
 
 def _components(n: int, edges: Sequence[tuple[int, int, float]]) -> list[list[int]]:
@@ -123,7 +127,9 @@ def group_restatements(
     """A cluster label per vector; equal labels mark restatements of one claim.
 
     ``k`` bounds the neighbours looked at per vector when building the graph whose
-    components are clustered. With ``texts`` and ``model`` (a
+    components are clustered. With ``texts``, two claims whose lengths in words differ
+    by more than :data:`MAX_LENGTH_RATIO` are never merged directly (their similarity
+    counts as -1 in the average). With ``texts`` and ``model`` (a
     :class:`argmap.relate.model.RelationModel`), members whose probability of
     *contradicts* against their group's medoid exceeds ``split_above`` become
     singletons.
@@ -132,6 +138,13 @@ def group_restatements(
     n = v.shape[0]
     if n == 0:
         return []
+    words = (
+        np.array([max(1, len(t.split())) for t in texts], dtype=np.float64)
+        if texts is not None
+        else None
+    )
+    if words is not None and len(words) != n:
+        raise ValueError(f"{len(words)} texts for {n} vectors")
     edges = candidate_pairs(v, k=k, min_cosine=threshold, seed=seed)
     labels = np.full(n, -1, dtype=np.int64)
     next_label = 0
@@ -141,7 +154,12 @@ def group_restatements(
             next_label += 1
             continue
         idx = np.array(comp)
-        sub = average_linkage(v[idx] @ v[idx].T, threshold)
+        sims = v[idx] @ v[idx].T
+        if words is not None:
+            w = words[idx]
+            ratio = np.maximum.outer(w, w) / np.minimum.outer(w, w)
+            sims = np.where(ratio > MAX_LENGTH_RATIO, -1.0, sims)
+        sub = average_linkage(sims, threshold)
         for i, lab in zip(idx.tolist(), sub, strict=True):
             labels[i] = next_label + lab
         next_label += max(sub) + 1

@@ -8,19 +8,25 @@
 2. **Classification.** The shipped relation model reads each pair (both orders
    averaged): probabilities of *supports*, *contradicts*, *unrelated*.
 3. **Signals** from the text (:mod:`.signals`: contrast, rejection, undercut of an
-   analogy, negation, disagreeing figures) raise the probability they point to.
-4. **Direction.** An attack goes from the claim with the signal (or the later one) to
-   the earlier; support goes from evidence (a statistic, a fact) to what it supports (a
-   recommendation, an evaluation), else from the less to the more widely made claim.
+   analogy, negation, disagreeing figures) raise the probability they point to. A
+   speaker the article names as someone's critic ("Among its critics is David Sacks")
+   is read against that party's proposals: the text states the stance, so the model's
+   *supports* counts as relatedness, i.e. as *contradicts*.
+4. **Direction.** An attack goes from the claim with the signal to its target; else
+   from the objection to the proposal (a recommendation) when only one of the two is
+   one; else from the later claim to the earlier. Support goes from evidence (a
+   statistic, a fact) to what it supports (a recommendation, an evaluation), else from
+   the less to the more widely made claim.
 
 A relation is kept when its class is *supports* or *contradicts* with probability of
 at least :data:`KEEP`; below :data:`FIRM` it is marked tentative. Each claim keeps at
-most :data:`MAX_PER_CLAIM` relations, the strongest. The rationale says what
+most :data:`MAX_PER_CLAIM` relations of each kind, the strongest. The rationale says what
 decided it, for an editor: ``contrast: 'However, critics ...'; model contradicts 0.91``.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,9 +40,10 @@ from .candidates import candidate_pairs
 
 KEEP = 0.5
 FIRM = 0.7
-#: A claim keeps at most this many relations (the strongest): in one story nearly every
-#: pair of claims is on topic, and a model reads many of them as weak support or attack.
-MAX_PER_CLAIM = 4
+#: A claim keeps at most this many relations of each kind, supports and contradicts (the
+#: strongest): in one story nearly every pair of claims is on topic, and a model reads
+#: many of them as weak support or attack.
+MAX_PER_CLAIM = 3
 NEIGHBOURS = 10
 MIN_COSINE = 0.35
 #: How far back (in claims of the same article) a contrast or a rejection reaches.
@@ -104,7 +111,9 @@ def relate_claims(
                     key = (min(n, t), max(n, t))
                     if key not in pairs:
                         pairs[key] = _Pair(key[0], key[1], float(cvec[key[0]] @ cvec[key[1]]), [])
-    for attacker, target, signal, quote in _discourse_signals(claims, articles, canon_of, index):
+    found = _discourse_signals(claims, articles, canon_of, index)
+    found += _critic_signals(claims, articles, canon_of, index, cvec)
+    for attacker, target, signal, quote in found:
         key = (min(attacker, target), max(attacker, target))
         pair = pairs.get(key)
         if pair is None:
@@ -138,17 +147,18 @@ def relate_claims(
 
 
 def strongest_per_claim(relations: Sequence[Relation], limit: int) -> list[Relation]:
-    """Relations kept so that no claim has more than ``limit``: the strongest first
-    (the articles' signals are already in the score; ties by ids, so the choice is
-    stable)."""
+    """Relations kept so that no claim has more than ``limit`` of each kind (supports,
+    contradicts): the strongest first (the articles' signals are already in the score;
+    ties by ids, so the choice is stable). The limit is per kind so that the attacks on
+    a story's central claim are not crowded out by the many claims that support it."""
     ranked = sorted(relations, key=lambda r: (-r.score, r.source, r.target, r.relation))
-    count: dict[str, int] = defaultdict(int)
+    count: dict[tuple[str, str], int] = defaultdict(int)
     out = []
     for r in ranked:
-        if count[r.source] < limit and count[r.target] < limit:
+        if count[(r.source, r.relation)] < limit and count[(r.target, r.relation)] < limit:
             out.append(r)
-            count[r.source] += 1
-            count[r.target] += 1
+            count[(r.source, r.relation)] += 1
+            count[(r.target, r.relation)] += 1
     return out
 
 
@@ -157,6 +167,8 @@ def _decide(
 ) -> Relation | None:
     model = (float(prob[0]), float(prob[1]), float(prob[2]))
     scores = list(model)
+    if any(signal.stance for _, signal, _ in pair.signals):
+        scores = [0.0, model[0] + model[1], model[2]]
     notes: list[str] = []
     attackers: list[int] = []
     attack_kind = "rebut"
@@ -179,12 +191,22 @@ def _decide(
     if name == "contradicts":
         if attackers:
             src = canonical[max(set(attackers), key=attackers.count)]
+        elif (a.kind == "recommendation") != (b.kind == "recommendation"):
+            # an objection is raised against a proposal ("harder to monitor than
+            # missile silos" against "should agree to verifiable pauses"), whichever
+            # article came first
+            src = b if a.kind == "recommendation" else a
         else:
             src = max((a, b), key=lambda k: first[k.id])  # the later one answers the earlier
         tgt = b if src is a else a
     else:
         src, tgt = _support_direction(a, b, first)
-    rationale = "; ".join([*dict.fromkeys(notes), f"model {name} {model[label]:.2f}"])
+    reading = (
+        f"model related {model[0] + model[1]:.2f}"
+        if any(signal.stance for _, signal, _ in pair.signals)
+        else f"model {name} {model[label]:.2f}"
+    )
+    rationale = "; ".join([*dict.fromkeys(notes), reading])
     return Relation(
         source=src.id,
         target=tgt.id,
@@ -288,4 +310,75 @@ def _discourse_signals(
                                 quote + " ...",
                             )
                         )
+    return found
+
+
+#: "Among its critics is David Sacks", "critics of the plan, including Tom Baker,":
+#: a speaker the article presents as someone's critic.
+_CRITIC_NOUN = re.compile(
+    r"\b(?:critics?|opponents?|detractors?|sceptics?|skeptics?)\b", re.IGNORECASE
+)
+#: How many of the criticised party's claims a critic's claim is read against.
+CRITIC_TARGETS = 2
+
+
+def _critic_signals(
+    claims: Sequence[Claim],
+    articles: Sequence[Article],
+    canon_of: dict[str, str],
+    index: dict[str, int],
+    cvec: np.ndarray,
+) -> list[tuple[int, int, sg.Signal, str]]:
+    """(attacker, target, signal, quote) for a speaker the article names as a critic:
+    each of the critic's claims in that article is read against the criticised party's
+    closest claims there, its proposals first. The criticised party is the article's
+    most quoted speaker other than the critic (the article is about them: "its
+    critics")."""
+    text_of = {a.id: a.text for a in articles}
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_article[c.article_id].append(c)
+    found: list[tuple[int, int, sg.Signal, str]] = []
+    for aid in sorted(by_article):
+        items = sorted(by_article[aid], key=lambda c: c.start)
+        text = text_of[aid]
+        voiced = [c for c in items if c.speaker_kind != "outlet"]
+        sentences = sorted({(c.sentence_start, c.sentence_end) for c in items})
+        critics: dict[str, str] = {}  # speaker id -> the sentence that names them a critic
+        for start, end in sentences:
+            sentence = text[start:end]
+            if not _CRITIC_NOUN.search(sentence):
+                continue
+            for c in voiced:
+                if c.speaker_id in critics or c.speaker_kind == "group":
+                    continue
+                surname = c.speaker.split()[-1] if c.speaker.split() else ""
+                if len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", sentence):
+                    critics[c.speaker_id] = " ".join(sentence.split()[:6])
+        for critic, quote in sorted(critics.items()):
+            counts: dict[str, int] = defaultdict(int)
+            for c in voiced:
+                if c.speaker_id != critic:
+                    counts[c.speaker_id] += 1
+            if not counts:
+                continue
+            party = max(sorted(counts), key=lambda k: counts[k])
+            theirs = [c for c in items if c.speaker_id == party]
+            signal = sg.Signal(
+                "critic", "contradicts", 0.3, f"critic of {theirs[0].speaker}", stance=True
+            )
+            for claim in (c for c in items if c.speaker_id == critic):
+                me = index[canon_of[claim.id]]
+                ranked = sorted(
+                    {index[canon_of[c.id]] for c in theirs} - {me},
+                    key=lambda t: (
+                        not any(
+                            c.kind == "recommendation" for c in theirs if index[canon_of[c.id]] == t
+                        ),
+                        -float(cvec[me] @ cvec[t]),
+                        t,
+                    ),
+                )
+                for t in ranked[:CRITIC_TARGETS]:
+                    found.append((me, t, signal, quote + " ..."))
     return found

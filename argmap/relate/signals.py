@@ -65,6 +65,10 @@ class Signal:
     weight: float
     note: str
     attack: str | None = None
+    #: The text states the stance (a critic's claim against the criticised party's):
+    #: the model's *supports* then only says the two are related, and counts as
+    #: *contradicts*.
+    stance: bool = False
 
 
 _ANALOGY_TARGET = re.compile(

@@ -1,0 +1,141 @@
+"""The relation stage's own rules (argmap.relate.links), on hand-built claims: which
+relations a claim keeps, which way an attack goes, and what a named critic adds."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from argmap.records import Article, CanonicalClaim, Claim, Region, Relation
+from argmap.relate import signals as sg
+from argmap.relate.links import _critic_signals, _decide, _Pair, strongest_per_claim
+
+
+def _canon(cid: str, text: str, kind: str) -> CanonicalClaim:
+    return CanonicalClaim(
+        id=cid,
+        text=text,
+        representative=f"c-{cid}",
+        claim_ids=(f"c-{cid}",),
+        kind=kind,
+        speakers=("s",),
+        outlets=("o",),
+        articles=("a",),
+    )
+
+
+def test_attacks_are_not_crowded_out_by_supports():
+    """The limit is per kind: a hub with many strong supporters keeps its attacks."""
+
+    def rel(a, b, relation, score):
+        return Relation(a, b, relation, score, "")
+
+    relations = [
+        rel("k-1", "k-hub", "supports", 0.95),
+        rel("k-2", "k-hub", "supports", 0.9),
+        rel("k-3", "k-hub", "supports", 0.85),
+        rel("k-4", "k-hub", "contradicts", 0.6),
+        rel("k-5", "k-hub", "contradicts", 0.55),
+        rel("k-6", "k-hub", "contradicts", 0.5),
+    ]
+    kept = {(r.source, r.relation) for r in strongest_per_claim(relations, 2)}
+    assert kept == {
+        ("k-1", "supports"),
+        ("k-2", "supports"),
+        ("k-4", "contradicts"),
+        ("k-5", "contradicts"),
+    }
+
+
+def test_an_objection_attacks_the_proposal_whichever_came_first():
+    proposal = _canon("k-p", "Labs should agree to verifiable pauses", "recommendation")
+    objection = _canon("k-o", "Training runs are far harder to monitor than silos", "evaluation")
+    # the objection was published first, the proposal later
+    first = {"k-o": ("2026-01-01", 0, 0), "k-p": ("2026-02-01", 1, 0)}
+    relation = _decide(
+        _Pair(0, 1, 0.6, []), np.array([0.1, 0.8, 0.1]), [objection, proposal], first
+    )
+    assert relation is not None and relation.relation == "contradicts"
+    assert (relation.source, relation.target) == ("k-o", "k-p")
+    # two claims of the same kind: the later one answers the earlier
+    other = _canon("k-x", "Pauses would be good for the world", "evaluation")
+    first["k-x"] = ("2026-03-01", 2, 0)
+    relation = _decide(_Pair(0, 1, 0.6, []), np.array([0.1, 0.8, 0.1]), [objection, other], first)
+    assert relation is not None and (relation.source, relation.target) == ("k-x", "k-o")
+
+
+def test_a_named_critic_turns_the_models_relatedness_into_an_attack():
+    critic = _canon("k-c", "The agenda could lead to a ban on open models", "prediction")
+    party = _canon("k-p", "AI development may need to slow", "recommendation")
+    first = {"k-c": ("", 0, 10), "k-p": ("", 0, 0)}
+    prob = np.array([0.48, 0.08, 0.44])  # the model reads support, barely
+    plain = _decide(_Pair(0, 1, 0.5, []), prob, [critic, party], first)
+    assert plain is None or plain.relation != "contradicts"
+    signal = sg.Signal("critic", "contradicts", 0.3, "critic of Anthropic", stance=True)
+    named = _decide(
+        _Pair(0, 1, 0.5, [(0, signal, "Among its critics is ...")]), prob, [critic, party], first
+    )
+    assert named is not None and named.relation == "contradicts"
+    assert (named.source, named.target) == ("k-c", "k-p")
+    assert "critic of Anthropic" in named.rationale and "model related 0.56" in named.rationale
+    # unrelated by the model's reading: the signal alone does not make an attack
+    far = _decide(
+        _Pair(0, 1, 0.5, [(0, signal, "")]), np.array([0.05, 0.05, 0.9]), [critic, party], first
+    )
+    assert far is None
+
+
+def _claim(cid, article, text, start, speaker, kind="evaluation", speaker_kind="person"):
+    return Claim(
+        id=cid,
+        article_id=article.id,
+        text=text,
+        start=start,
+        end=start + len(text),
+        sentence_start=start,
+        sentence_end=start + len(text),
+        speaker=speaker,
+        speaker_id="s-" + speaker.split()[-1].lower(),
+        speaker_kind=speaker_kind,
+        attribution="outlet" if speaker_kind == "outlet" else "indirect",
+        kind=kind,
+        hedged=False,
+        confidence=0.9,
+    )
+
+
+def test_critic_signals_pair_the_critic_with_the_criticised_partys_proposals():
+    sentences = [
+        "Harlow Foods should close the depot.",
+        "Harlow Foods expects higher profits.",
+        "Harlow Foods has hired staff.",
+        "Among its critics is the analyst Tom Baker.",
+        "The closure would cost the town dearly.",
+    ]
+    text = " ".join(sentences)
+    article = Article(
+        id="a-1",
+        path="a.txt",
+        format="txt",
+        text=text,
+        regions=(Region(0, len(text), "body", "test"),),
+    )
+    starts = [text.index(s) for s in sentences]
+    claims = [
+        _claim("c0", article, sentences[0][:-1], starts[0], "Harlow Foods", "recommendation"),
+        _claim("c1", article, sentences[1][:-1], starts[1], "Harlow Foods", "prediction"),
+        _claim("c2", article, sentences[2][:-1], starts[2], "Harlow Foods", "fact"),
+        _claim("c3", article, sentences[3][:-1], starts[3], "Courier", speaker_kind="outlet"),
+        _claim("c4", article, sentences[4][:-1], starts[4], "Tom Baker", "prediction"),
+    ]
+    canon_of = {c.id: f"k{i}" for i, c in enumerate(claims)}
+    index = {f"k{i}": i for i in range(len(claims))}
+    cvec = np.eye(len(claims), dtype=np.float32)
+    cvec[4, 2] = 0.9  # the critic's claim is closest to the hiring claim, not the proposal
+    found = _critic_signals(claims, [article], canon_of, index, cvec)
+    targets = [t for me, t, signal, _ in found if me == 4 and signal.name == "critic"]
+    assert targets[0] == 0  # the proposal first, however close the others are
+    assert len(targets) == 2 and 3 not in targets
+    assert all(signal.stance for _, _, signal, _ in found)
+    # no critic named: no signal
+    plain = [c for c in claims if c.id != "c3"]
+    assert _critic_signals(plain, [article], canon_of, index, cvec) == []
