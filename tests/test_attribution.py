@@ -49,6 +49,22 @@ CASES = {
         "announcement as a publicity stunt rather than a real cut.",
         [("the announcement as a publicity stunt", "Tom Baker", "indirect", "framing")],
     ),
+    "an accusation": (
+        'Councillor Ana Ruiz has accused the operator of hiding the "true cost of the scheme."',
+        [
+            (
+                'the operator of hiding the "true cost of the scheme."',
+                "Ana Ruiz",
+                "indirect",
+                "accused",
+            )
+        ],
+    ),
+    "a relative clause after an apposition describes the name": (
+        "Among its critics is the economist Tom Baker, an adviser to Mayor Ana Ruiz, who has "
+        "accused the council of inflating its traffic forecast.",
+        [("the council of inflating its traffic forecast", "Tom Baker", "indirect", "accused")],
+    ),
     "a publication speaks": (
         "The magazine said the reader poll winner has predicted the mayor in five of the "
         "past six elections.",

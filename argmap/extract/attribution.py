@@ -852,6 +852,19 @@ class ArticleAttributor:
             if not objs:
                 return None
             content = sorted({t for c in objs for t in c.subtree}, key=lambda t: t.i)
+        elif lemma in lx.ACCUSE_VERBS:
+            # "Sacks has accused the company of pursuing a regulatory capture agenda": who
+            # is accused, with what (the accusation is the claim)
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            of = [
+                c
+                for c in (*verb.children, *(objs[0].children if objs else ()))
+                if c.dep_ == "prep" and c.lower_ == "of" and c.i > verb.i
+            ]
+            if not objs or not of or not any(c.dep_ in ("pobj", "pcomp") for c in of[0].children):
+                return None
+            content = sorted(set(objs[0].subtree) | set(of[0].subtree), key=lambda t: t.i)
+            evaluation = True
         elif lemma in lx.SEE_AS_VERBS:
             # "Critics see safety warnings as strategic positioning"
             objs = [c for c in verb.children if c.dep_ == "dobj"]
@@ -887,7 +900,7 @@ class ArticleAttributor:
             content,
             None,
             "indirect",
-            "call-for" if not evaluation else "called",
+            "call-for" if not evaluation else ("accused" if lemma in lx.ACCUSE_VERBS else "called"),
             0.8,
             speaker,
             (self.text[start:end], start, end),
@@ -1070,6 +1083,20 @@ class ArticleAttributor:
                 mention: Token | None = None
                 if head.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     mention, head = head, verb.head
+                    if (
+                        head.dep_ == "pobj"
+                        and head.head.dep_ == "prep"
+                        and head.head.head.dep_ == "appos"
+                    ):
+                        # "..., an adviser to President Trump, who has accused": the
+                        # parser hangs the clause on the nearest name, inside the
+                        # apposition; it describes the name the apposition describes
+                        head = head.head.head
+                    if head.dep_ == "appos" and head.head.ent_type_ in ("PERSON", "ORG"):
+                        # "David Sacks, an informal adviser to ..., who has accused":
+                        # the relative clause hangs on the apposition; the speaker is
+                        # the name it describes
+                        head = head.head
                 if self.quote_of[head.i] >= 0 or head.lower_ in lx.FIRST_PERSON:
                     return None
                 if head.lower_ in ("it", "this", "that", "there") and head.dep_ == "nsubjpass":
@@ -1374,7 +1401,8 @@ def _close_quote(tokens: list[Token]) -> list[Token]:
         return tokens
     opens = sum(1 for t in tokens if t.text in ("“", "‘"))
     closes = sum(1 for t in tokens if t.text in ("”", "’"))
-    if opens <= closes:
+    straight = sum(1 for t in tokens if t.text == '"')  # 'of pursuing a "capture agenda."'
+    if opens <= closes and straight % 2 == 0:
         return tokens
     doc = tokens[0].doc
     j = tokens[-1].i + 1

@@ -196,8 +196,12 @@ STANCE_VERBS = frozenset(
 #: Verbs that take a stance through a preposition ("warned against", "argued for").
 STANCE_PREP_VERBS = frozenset("warn argue speak rail caution".split())
 
+#: Verbs that charge their object with something ("accused the company of pursuing a
+#: regulatory capture agenda"): the claim is the object with what it is charged with.
+ACCUSE_VERBS = frozenset(["accuse"])
+
 #: Verbs whose object, not a clause, carries the claim (see attribution._call_for).
-OBJECT_CUE_VERBS = RECOMMEND_VERBS | SEE_AS_VERBS
+OBJECT_CUE_VERBS = RECOMMEND_VERBS | SEE_AS_VERBS | ACCUSE_VERBS
 
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
 
