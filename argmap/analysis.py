@@ -84,9 +84,15 @@ def unanswered_attacks(g: nx.DiGraph) -> list[dict[str, Any]]:
                     "attack": d.get("attack"),
                     "tentative": d.get("tentative", False),
                     "rationale": d["rationale"],
+                    "signals": list(d.get("signals", ())),
                 }
             )
-    return sorted(out, key=lambda a: (-a["score"], a["attacker"]["id"], a["target"]["id"]))
+    # what the articles themselves signal (a contrast, a named critic, a rejection)
+    # first: the model alone misreads many on-topic pairs as attacks
+    return sorted(
+        out,
+        key=lambda a: (not a["signals"], -a["score"], a["attacker"]["id"], a["target"]["id"]),
+    )
 
 
 def single_source(g: nx.DiGraph) -> list[dict[str, Any]]:

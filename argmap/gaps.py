@@ -1065,6 +1065,7 @@ def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
             f"- “{_md(_shorten(i['attacker']['text']))}” ({said(i['attacker'])}) → "
             f"“{_md(_shorten(i['target']['text']))}” ({i['score']:.2f}"
             + (", tentative" if i.get("tentative") else "")
+            + (f"; from the text: {_md(', '.join(i['signals']))}" if i.get("signals") else "")
             + ")"
         ],
     )

@@ -139,3 +139,57 @@ def test_critic_signals_pair_the_critic_with_the_criticised_partys_proposals():
     # no critic named: no signal
     plain = [c for c in claims if c.id != "c3"]
     assert _critic_signals(plain, [article], canon_of, index, cvec) == []
+
+
+def test_unanswered_attacks_the_text_signals_come_first():
+    import networkx as nx
+
+    from argmap.analysis import unanswered_attacks
+
+    g = nx.DiGraph()
+    for n in ("k-a", "k-b", "k-c", "k-d"):
+        g.add_node(n, type="claim", text=n, speakers=["s"], outlets=["o"], perspective=None)
+    g.add_edge("k-a", "k-b", type="contradicts", score=0.95, rationale="model", signals=())
+    g.add_edge("k-c", "k-d", type="contradicts", score=0.6, rationale="critic", signals=("critic",))
+    found = unanswered_attacks(g)
+    assert [a["attacker"]["id"] for a in found] == ["k-c", "k-a"]
+    assert found[0]["signals"] == ["critic"] and found[1]["signals"] == []
+
+
+def test_a_sentence_opened_by_critics_contrasts_only_the_critics_claims():
+    from argmap.relate.links import _discourse_signals
+
+    first = "Harlow Foods says the depot pays for itself."
+    second = "Critics see the plan as a stunt, while supporters argue the savings are real."
+    text = f"{first} {second}"
+    article = Article(
+        id="a-1",
+        path="a.txt",
+        format="txt",
+        text=text,
+        regions=(Region(0, len(text), "body", "t"),),
+    )
+    s2 = text.index(second)
+
+    def claim(cid, body, speaker, speaker_kind, sentence):
+        start = text.index(body)
+        c = _claim(cid, article, body, start, speaker, speaker_kind=speaker_kind)
+        return c.__class__(
+            **{
+                **{f: getattr(c, f) for f in c.__slots__},
+                "sentence_start": sentence[0],
+                "sentence_end": sentence[1],
+            }
+        )
+
+    claims = [
+        claim("c0", "the depot pays for itself", "Harlow Foods", "organisation", (0, len(first))),
+        claim("c1", "the plan as a stunt", "critics", "group", (s2, len(text))),
+        claim("c2", "the savings are real", "supporters", "group", (s2, len(text))),
+    ]
+    canon_of = {c.id: f"k{i}" for i, c in enumerate(claims)}
+    index = {f"k{i}": i for i in range(3)}
+    found = _discourse_signals(claims, [article], canon_of, index)
+    contrasts = {(me, t) for me, t, signal, _ in found if signal.name == "contrast"}
+    assert (1, 0) in contrasts
+    assert not any(me == 2 for me, _ in contrasts)

@@ -270,7 +270,12 @@ def _discourse_signals(
             earlier = [
                 c for c in items[max(0, pos - WINDOW) : pos] if c.speaker_id != claim.speaker_id
             ]
-            if sg.contrast_opening(sentence):
+            if sg.contrast_opening(sentence) and (
+                # "Critics see X, while supporters argue Y": a sentence opened by its
+                # critics contrasts the critics' claims, not every claim in it
+                not sg.CRITICS_OPENER.search(sentence)
+                or _CRITIC_NOUN.search(claim.speaker) is not None
+            ):
                 opener = " ".join(sentence.split()[:4])
                 for other in earlier:
                     them = index[canon_of[other.id]]

@@ -23,6 +23,8 @@ CONTRAST_OPENERS = re.compile(
     r"on the other hand|instead|conversely|critics|opponents|sceptics|skeptics)\b",
     re.IGNORECASE,
 )
+#: A contrast opened by the critics themselves ("Critics say", "Opponents argue").
+CRITICS_OPENER = re.compile(r"^\s*[“\"]?(?:critics|opponents|sceptics|skeptics)\b", re.IGNORECASE)
 REJECTION = re.compile(
     r"\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:es|ed|ing)|den(?:y|ies|ied)|"
     r"push(?:es|ed)? back|hit(?:s)? back|counter(?:s|ed)?|rebut(?:s|ted)?|refut(?:es|ed))\b",
