@@ -66,6 +66,52 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+def make_article(path: str, text: str, **meta: Any) -> Any:
+    """A hand-made plain-text article whose whole text is body."""
+    from argmap.records import Article, Region, stable_id
+
+    return Article(
+        id=stable_id("a", path),
+        path=path,
+        format="txt",
+        text=text,
+        regions=(Region(0, len(text), "body"),),
+        **meta,
+    )
+
+
+def make_speaker(name: str, kind: str = "person", role: str | None = None) -> Any:
+    from argmap.records import Speaker, stable_id
+
+    return Speaker(stable_id("s", name.casefold()), name, kind, role)
+
+
+def make_claim(
+    article: Any, text: str, speaker: Any, attribution: str, *, kind: str = "fact", **kw: Any
+) -> Any:
+    """A hand-made claim: ``text`` where it first stands in the article, its own
+    sentence unless ``sentence_start``/``sentence_end`` say otherwise."""
+    from argmap.records import Claim, stable_id
+
+    start = article.text.index(text)
+    fields = {"sentence_start": start, "sentence_end": start + len(text)} | kw
+    return Claim(
+        id=stable_id("c", article.id, start, attribution),
+        article_id=article.id,
+        text=text,
+        start=start,
+        end=start + len(text),
+        speaker=speaker.name,
+        speaker_id=speaker.id,
+        speaker_kind=speaker.kind,
+        attribution=attribution,
+        kind=kind,
+        hedged=False,
+        confidence=0.9,
+        **fields,
+    )
+
+
 @cache
 def full_analysis(corpus: Path) -> Any:
     """Every stage of ``argmap run`` on a corpus (once per session)."""

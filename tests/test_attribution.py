@@ -375,16 +375,34 @@ CASES = {
 }
 
 
+def _hand_parsed(rows, spaces, lemmas, person: tuple[int, int]):
+    """A one-sentence Doc with the parse in ``rows`` (word, head, dep, pos, tag), given by
+    hand so that a rule is tested whatever the model does, and one PERSON entity."""
+    from spacy.tokens import Doc, Span
+
+    from argmap.nlp import load_pipeline
+
+    doc = Doc(
+        load_pipeline().vocab,
+        words=[r[0] for r in rows],
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * (len(rows) - 1),
+    )
+    doc.ents = [Span(doc, *person, label="PERSON")]
+    return doc
+
+
 def test_inverted_cue_whose_name_the_parser_gives_to_the_next_clause():
     """'"...," said Tom Baker, asked about ...': the small model sometimes makes the name
     the subject of "asked", not of "said" (a parse seen on news text, built here by hand
     so that the rule is tested whatever the model does)."""
-    from spacy.tokens import Doc, Span
-
     from argmap.extract.attribution import ArticleAttributor
-    from argmap.nlp import load_pipeline
 
-    nlp = load_pipeline()
     rows = [  # word, head, dep, pos, tag
         ('"', 8, "punct", "PUNCT", "``"),
         ("We", 3, "nsubj", "PRON", "PRP"),
@@ -408,18 +426,7 @@ def test_inverted_cue_whose_name_the_parser_gives_to_the_next_clause():
     spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", '"') for i in range(len(words))]
     spaces[0], spaces[7] = False, True
     lemmas = [{"said": "say", "asked": "ask"}.get(w, w.lower()) for w in words]
-    doc = Doc(
-        nlp.vocab,
-        words=words,
-        spaces=spaces,
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=lemmas,
-        sent_starts=[True] + [False] * (len(words) - 1),
-    )
-    doc.ents = [Span(doc, 9, 11, label="PERSON")]
+    doc = _hand_parsed(rows, spaces, lemmas, (9, 11))
     found = [f for f in ArticleAttributor(doc).run() if f.attribution == "direct"]
     assert len(found) == 1, doc.text
     assert found[0].speaker is not None and found[0].speaker.name == "Tom Baker"
@@ -429,12 +436,8 @@ def test_what_was_said_follows_the_cue_when_the_parser_gives_it_two_complements(
     """'In a statement released after the senator quit, Baker said he is certain ...': the
     small model may make the fronted clause a second complement of "said" (a parse seen
     on PolNeAR train text, built here by hand); the claim is the clause after the cue."""
-    from spacy.tokens import Doc, Span
-
     from argmap.extract.attribution import ArticleAttributor
-    from argmap.nlp import load_pipeline
 
-    nlp = load_pipeline()
     rows = [  # word, head, dep, pos, tag
         ("After", 3, "mark", "SCONJ", "IN"),
         ("the", 2, "det", "DET", "DT"),
@@ -455,18 +458,7 @@ def test_what_was_said_follows_the_cue_when_the_parser_gives_it_two_complements(
     words = [r[0] for r in rows]
     spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
     lemmas = [{"said": "say", "is": "be", "reopens": "reopen"}.get(w, w.lower()) for w in words]
-    doc = Doc(
-        nlp.vocab,
-        words=words,
-        spaces=spaces,
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
-        lemmas=lemmas,
-        sent_starts=[True] + [False] * (len(words) - 1),
-    )
-    doc.ents = [Span(doc, 5, 6, label="PERSON")]
+    doc = _hand_parsed(rows, spaces, lemmas, (5, 6))
     found = [f for f in ArticleAttributor(doc).run() if f.attribution == "indirect"]
     assert len(found) == 1, doc.text
     assert doc.text[found[0].start : found[0].end] == "he is certain the harbour reopens soon"

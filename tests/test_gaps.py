@@ -9,6 +9,9 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 from conftest import CORPORA, expected, full_analysis
+from conftest import make_article as _article
+from conftest import make_claim as _claim
+from conftest import make_speaker as _speaker
 
 from argmap.gaps import (
     find_gaps,
@@ -19,58 +22,17 @@ from argmap.gaps import (
     voiceless_stakeholders,
 )
 from argmap.records import (
-    Article,
     Assignment,
-    Claim,
     Corpus,
     Extraction,
     Manifest,
     Mention,
     PerspectiveDef,
-    Region,
-    Speaker,
     StakeholderDef,
-    stable_id,
 )
 from argmap.schemas import GAPS
 
 SAMPLE = CORPORA / "wrenhaven-congestion-charge"
-
-
-def _article(path: str, text: str, **meta) -> Article:
-    return Article(
-        id=stable_id("a", path),
-        path=path,
-        format="txt",
-        text=text,
-        regions=(Region(0, len(text), "body"),),
-        **meta,
-    )
-
-
-def _speaker(name: str, kind: str = "person", role: str | None = None) -> Speaker:
-    return Speaker(stable_id("s", name.casefold()), name, kind, role)
-
-
-def _claim(article: Article, text: str, speaker: Speaker, attribution: str, **kw) -> Claim:
-    start = article.text.index(text)
-    return Claim(
-        id=stable_id("c", article.id, start, attribution),
-        article_id=article.id,
-        text=text,
-        start=start,
-        end=start + len(text),
-        sentence_start=start,
-        sentence_end=start + len(text),
-        speaker=speaker.name,
-        speaker_id=speaker.id,
-        speaker_kind=speaker.kind,
-        attribution=attribution,
-        kind="fact",
-        hedged=False,
-        confidence=0.9,
-        **kw,
-    )
 
 
 PERSPECTIVES = [

@@ -4,8 +4,9 @@ relations a claim keeps, which way an attack goes, and what a named critic adds.
 from __future__ import annotations
 
 import numpy as np
+from conftest import make_article, make_claim, make_speaker
 
-from argmap.records import Article, CanonicalClaim, Claim, Region, Relation
+from argmap.records import CanonicalClaim, Relation
 from argmap.relate import signals as sg
 from argmap.relate.links import _critic_signals, _decide, _Pair, strongest_per_claim
 
@@ -84,51 +85,47 @@ def test_a_named_critic_turns_the_models_relatedness_into_an_attack():
     assert far is None
 
 
-def _claim(cid, article, text, start, speaker, kind="evaluation", speaker_kind="person"):
-    return Claim(
-        id=cid,
-        article_id=article.id,
-        text=text,
-        start=start,
-        end=start + len(text),
-        sentence_start=start,
-        sentence_end=start + len(text),
-        speaker=speaker,
-        speaker_id="s-" + speaker.split()[-1].lower(),
-        speaker_kind=speaker_kind,
-        attribution="outlet" if speaker_kind == "outlet" else "indirect",
-        kind=kind,
-        hedged=False,
-        confidence=0.9,
-    )
+def _canonical_index(claims):
+    """Each claim its own canonical claim: (canon_of, index) as relate_claims builds them."""
+    canon_of = {c.id: f"k{i}" for i, c in enumerate(claims)}
+    return canon_of, {k: i for i, k in enumerate(canon_of.values())}
 
 
 def test_critic_signals_pair_the_critic_with_the_criticised_partys_proposals():
-    sentences = [
-        "Harlow Foods should close the depot.",
-        "Harlow Foods expects higher profits.",
-        "Harlow Foods has hired staff.",
-        "Among its critics is the analyst Tom Baker.",
+    article = make_article(
+        "a.txt",
+        "Harlow Foods should close the depot. Harlow Foods expects higher profits. "
+        "Harlow Foods has hired staff. Among its critics is the analyst Tom Baker. "
         "The closure would cost the town dearly.",
-    ]
-    text = " ".join(sentences)
-    article = Article(
-        id="a-1",
-        path="a.txt",
-        format="txt",
-        text=text,
-        regions=(Region(0, len(text), "body", "test"),),
     )
-    starts = [text.index(s) for s in sentences]
+    harlow = make_speaker("Harlow Foods", "organisation")
     claims = [
-        _claim("c0", article, sentences[0][:-1], starts[0], "Harlow Foods", "recommendation"),
-        _claim("c1", article, sentences[1][:-1], starts[1], "Harlow Foods", "prediction"),
-        _claim("c2", article, sentences[2][:-1], starts[2], "Harlow Foods", "fact"),
-        _claim("c3", article, sentences[3][:-1], starts[3], "Courier", speaker_kind="outlet"),
-        _claim("c4", article, sentences[4][:-1], starts[4], "Tom Baker", "prediction"),
+        make_claim(
+            article,
+            "Harlow Foods should close the depot",
+            harlow,
+            "indirect",
+            kind="recommendation",
+        ),
+        make_claim(
+            article, "Harlow Foods expects higher profits", harlow, "indirect", kind="prediction"
+        ),
+        make_claim(article, "Harlow Foods has hired staff", harlow, "indirect"),
+        make_claim(
+            article,
+            "Among its critics is the analyst Tom Baker",
+            make_speaker("Courier", "outlet"),
+            "outlet",
+        ),
+        make_claim(
+            article,
+            "The closure would cost the town dearly",
+            make_speaker("Tom Baker"),
+            "indirect",
+            kind="prediction",
+        ),
     ]
-    canon_of = {c.id: f"k{i}" for i, c in enumerate(claims)}
-    index = {f"k{i}": i for i in range(len(claims))}
+    canon_of, index = _canonical_index(claims)
     cvec = np.eye(len(claims), dtype=np.float32)
     cvec[4, 2] = 0.9  # the critic's claim is closest to the hiring claim, not the proposal
     found = _critic_signals(claims, [article], canon_of, index, cvec)
@@ -137,7 +134,7 @@ def test_critic_signals_pair_the_critic_with_the_criticised_partys_proposals():
     assert len(targets) == 2 and 3 not in targets
     assert all(signal.stance for _, _, signal, _ in found)
     # no critic named: no signal
-    plain = [c for c in claims if c.id != "c3"]
+    plain = [c for c in claims if c.speaker_kind != "outlet"]
     assert _critic_signals(plain, [article], canon_of, index, cvec) == []
 
 
@@ -161,34 +158,25 @@ def test_a_sentence_opened_by_critics_contrasts_only_the_critics_claims():
 
     first = "Harlow Foods says the depot pays for itself."
     second = "Critics see the plan as a stunt, while supporters argue the savings are real."
-    text = f"{first} {second}"
-    article = Article(
-        id="a-1",
-        path="a.txt",
-        format="txt",
-        text=text,
-        regions=(Region(0, len(text), "body", "t"),),
-    )
-    s2 = text.index(second)
-
-    def claim(cid, body, speaker, speaker_kind, sentence):
-        start = text.index(body)
-        c = _claim(cid, article, body, start, speaker, speaker_kind=speaker_kind)
-        return c.__class__(
-            **{
-                **{f: getattr(c, f) for f in c.__slots__},
-                "sentence_start": sentence[0],
-                "sentence_end": sentence[1],
-            }
-        )
-
+    article = make_article("a.txt", f"{first} {second}")
+    both = {"sentence_start": len(first) + 1, "sentence_end": len(article.text)}
     claims = [
-        claim("c0", "the depot pays for itself", "Harlow Foods", "organisation", (0, len(first))),
-        claim("c1", "the plan as a stunt", "critics", "group", (s2, len(text))),
-        claim("c2", "the savings are real", "supporters", "group", (s2, len(text))),
+        make_claim(
+            article,
+            "the depot pays for itself",
+            make_speaker("Harlow Foods", "organisation"),
+            "indirect",
+            sentence_start=0,
+            sentence_end=len(first),
+        ),
+        make_claim(
+            article, "the plan as a stunt", make_speaker("critics", "group"), "indirect", **both
+        ),
+        make_claim(
+            article, "the savings are real", make_speaker("supporters", "group"), "indirect", **both
+        ),
     ]
-    canon_of = {c.id: f"k{i}" for i, c in enumerate(claims)}
-    index = {f"k{i}": i for i in range(3)}
+    canon_of, index = _canonical_index(claims)
     found = _discourse_signals(claims, [article], canon_of, index)
     contrasts = {(me, t) for me, t, signal, _ in found if signal.name == "contrast"}
     assert (1, 0) in contrasts

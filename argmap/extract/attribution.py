@@ -573,7 +573,7 @@ class ArticleAttributor:
             # "In a statement released after he suspended his campaign, Cruz said he is
             # certain ...": the parser may give the cue a second complement out of a
             # fronted clause; what was said follows the cue
-            comp = next((c for c in comps if c.i > cue.i), comps[0]) if len(comps) > 1 else comps[0]
+            comp = next((c for c in comps if c.i > cue.i), comps[0])
             drop: set[int] = set()
             for c in comp.children:
                 # "said he would order X and warned against Y", "said X, and a third

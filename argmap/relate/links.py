@@ -27,7 +27,7 @@ decided it, for an editor: ``contrast: 'However, critics ...'; model contradicts
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -167,7 +167,8 @@ def _decide(
 ) -> Relation | None:
     model = (float(prob[0]), float(prob[1]), float(prob[2]))
     scores = list(model)
-    if any(signal.stance for _, signal, _ in pair.signals):
+    stated = any(signal.stance for _, signal, _ in pair.signals)
+    if stated:
         scores = [0.0, model[0] + model[1], model[2]]
     notes: list[str] = []
     attackers: list[int] = []
@@ -202,9 +203,7 @@ def _decide(
     else:
         src, tgt = _support_direction(a, b, first)
     reading = (
-        f"model related {model[0] + model[1]:.2f}"
-        if any(signal.stance for _, signal, _ in pair.signals)
-        else f"model {name} {model[label]:.2f}"
+        f"model related {model[0] + model[1]:.2f}" if stated else f"model {name} {model[label]:.2f}"
     )
     rationale = "; ".join([*dict.fromkeys(notes), reading])
     return Relation(
@@ -255,14 +254,8 @@ def _discourse_signals(
     index: dict[str, int],
 ) -> list[tuple[int, int, sg.Signal, str]]:
     """(attacker, target, signal, quote) from contrast openers and rejections."""
-    text_of = {a.id: a.text for a in articles}
-    by_article: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_article[c.article_id].append(c)
     found: list[tuple[int, int, sg.Signal, str]] = []
-    for aid, items in by_article.items():
-        items.sort(key=lambda c: c.start)
-        text = text_of[aid]
+    for _, text, items in _claims_by_article(claims, articles):
         rejecting: dict[str, int] = {}  # speaker -> position of their last rejection
         for pos, claim in enumerate(items):
             sentence = text[claim.sentence_start : claim.sentence_end]
@@ -274,7 +267,7 @@ def _discourse_signals(
                 # "Critics see X, while supporters argue Y": a sentence opened by its
                 # critics contrasts the critics' claims, not every claim in it
                 not sg.CRITICS_OPENER.search(sentence)
-                or _CRITIC_NOUN.search(claim.speaker) is not None
+                or sg.CRITIC_NOUN.search(claim.speaker) is not None
             ):
                 opener = " ".join(sentence.split()[:4])
                 for other in earlier:
@@ -318,11 +311,21 @@ def _discourse_signals(
     return found
 
 
-#: "Among its critics is David Sacks", "critics of the plan, including Tom Baker,":
-#: a speaker the article presents as someone's critic.
-_CRITIC_NOUN = re.compile(
-    r"\b(?:critics?|opponents?|detractors?|sceptics?|skeptics?)\b", re.IGNORECASE
-)
+def _claims_by_article(
+    claims: Sequence[Claim], articles: Sequence[Article]
+) -> list[tuple[str, str, list[Claim]]]:
+    """(article id, article text, its claims in text order) for each article with
+    claims, in the order its first claim comes in ``claims``."""
+    text_of = {a.id: a.text for a in articles}
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_article[c.article_id].append(c)
+    return [
+        (aid, text_of[aid], sorted(items, key=lambda c: c.start))
+        for aid, items in by_article.items()
+    ]
+
+
 #: How many of the criticised party's claims a critic's claim is read against.
 CRITIC_TARGETS = 2
 
@@ -339,20 +342,14 @@ def _critic_signals(
     closest claims there, its proposals first. The criticised party is the article's
     most quoted speaker other than the critic (the article is about them: "its
     critics")."""
-    text_of = {a.id: a.text for a in articles}
-    by_article: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_article[c.article_id].append(c)
     found: list[tuple[int, int, sg.Signal, str]] = []
-    for aid in sorted(by_article):
-        items = sorted(by_article[aid], key=lambda c: c.start)
-        text = text_of[aid]
+    for _, text, items in sorted(_claims_by_article(claims, articles), key=lambda g: g[0]):
         voiced = [c for c in items if c.speaker_kind != "outlet"]
         sentences = sorted({(c.sentence_start, c.sentence_end) for c in items})
         critics: dict[str, str] = {}  # speaker id -> the sentence that names them a critic
         for start, end in sentences:
             sentence = text[start:end]
-            if not _CRITIC_NOUN.search(sentence):
+            if not sg.CRITIC_NOUN.search(sentence):
                 continue
             for c in voiced:
                 if c.speaker_id in critics or c.speaker_kind == "group":
@@ -361,10 +358,7 @@ def _critic_signals(
                 if len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", sentence):
                     critics[c.speaker_id] = " ".join(sentence.split()[:6])
         for critic, quote in sorted(critics.items()):
-            counts: dict[str, int] = defaultdict(int)
-            for c in voiced:
-                if c.speaker_id != critic:
-                    counts[c.speaker_id] += 1
+            counts = Counter(c.speaker_id for c in voiced if c.speaker_id != critic)
             if not counts:
                 continue
             party = max(sorted(counts), key=lambda k: counts[k])
@@ -372,17 +366,13 @@ def _critic_signals(
             signal = sg.Signal(
                 "critic", "contradicts", 0.3, f"critic of {theirs[0].speaker}", stance=True
             )
+            targets = {index[canon_of[c.id]] for c in theirs}
+            proposals = {index[canon_of[c.id]] for c in theirs if c.kind == "recommendation"}
             for claim in (c for c in items if c.speaker_id == critic):
                 me = index[canon_of[claim.id]]
                 ranked = sorted(
-                    {index[canon_of[c.id]] for c in theirs} - {me},
-                    key=lambda t: (
-                        not any(
-                            c.kind == "recommendation" for c in theirs if index[canon_of[c.id]] == t
-                        ),
-                        -float(cvec[me] @ cvec[t]),
-                        t,
-                    ),
+                    targets - {me},
+                    key=lambda t: (t not in proposals, -float(cvec[me] @ cvec[t]), t),
                 )
                 for t in ranked[:CRITIC_TARGETS]:
                     found.append((me, t, signal, quote + " ..."))

@@ -25,6 +25,11 @@ CONTRAST_OPENERS = re.compile(
 )
 #: A contrast opened by the critics themselves ("Critics say", "Opponents argue").
 CRITICS_OPENER = re.compile(r"^\s*[“\"]?(?:critics|opponents|sceptics|skeptics)\b", re.IGNORECASE)
+#: A word that presents someone as a critic: "Among its critics is David Sacks", a
+#: speaker named "critics" or "some opponents".
+CRITIC_NOUN = re.compile(
+    r"\b(?:critics?|opponents?|detractors?|sceptics?|skeptics?)\b", re.IGNORECASE
+)
 REJECTION = re.compile(
     r"\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:es|ed|ing)|den(?:y|ies|ied)|"
     r"push(?:es|ed)? back|hit(?:s)? back|counter(?:s|ed)?|rebut(?:s|ted)?|refut(?:es|ed))\b",
