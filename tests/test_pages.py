@@ -184,6 +184,17 @@ def test_explainer_shows_a_claim_as_a_perspectives_voice_only_when_read_confiden
             assert p["summary"] is None, p["name"]
 
 
+def test_gap_page_names_the_text_signals_of_unanswered_attacks(files):
+    """The gap page, like gaps.md, says which unanswered attacks the articles signal
+    themselves; they come first."""
+    attacks = full_analysis(SAMPLE).gaps.unanswered_attacks
+    signalled = [a for a in attacks if a["signals"]]
+    assert signalled and attacks[: len(signalled)] == signalled
+    text = _norm(soup(files["gaps.html"]).get_text(" "))
+    for a in signalled:
+        assert f"from the text: {', '.join(a['signals'])}" in text
+
+
 def test_same_analysis_same_bytes(files):
     assert render(full_analysis(SAMPLE)) == files
 
