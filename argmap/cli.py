@@ -108,11 +108,12 @@ class _Progress:
 perspectives_by_option = click.option(
     "--perspectives-by",
     "perspectives_by",
-    type=click.Choice(["relation", "keypoint"]),
-    default="relation",
+    type=click.Choice(["auto", "relation", "keypoint"]),
+    default="auto",
     show_default=True,
-    help="What matches a claim to a perspective by what it says: the relation model, or "
-    "the key-point matcher for perspectives written as one point each (docs/graph.md).",
+    help="What matches a claim to a perspective by what it says: the relation model, "
+    "the key-point matcher for perspectives written as one point each, or auto: the "
+    "matcher when every perspective of the manifest is one point (docs/graph.md).",
 )
 
 jobs_option = click.option(

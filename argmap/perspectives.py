@@ -147,6 +147,36 @@ def _same_text(a: str, b: str) -> bool:
     return normalise_name(a) == normalise_name(b)
 
 
+#: Penn tags of a finite verb: what makes a perspective's name a statement.
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def states_a_point(p: PerspectiveDef, nlp: Any) -> bool:
+    """Whether a perspective is written as one point ("School uniforms save costs"), as
+    a key point is, rather than as a side described in words ("Frontier AI developers":
+    labs that ...). It is when its description repeats its name, or when it has no
+    description and its name is a statement: a finite verb at its root ("Celibacy is
+    outdated"), not a label ("Open-source developers", "Labs that build frontier
+    models"). ``nlp`` parses the name (the corpus's spaCy pipeline)."""
+    name, description = p.name.strip(), p.description.strip()
+    if description:
+        return _same_text(name, description)
+    if not name:
+        return False
+    for token in nlp(name):
+        if token.dep_ == "ROOT":
+            return token.tag_ in _FINITE or any(
+                c.dep_ in ("aux", "auxpass", "cop") and c.tag_ in _FINITE for c in token.children
+            )
+    return False
+
+
+def written_as_points(perspectives: Sequence[PerspectiveDef], nlp: Any) -> bool:
+    """Whether every declared perspective :func:`states_a_point` (then the key-point
+    matcher reads claims against them: ``RunOptions(perspectives_by="auto")``)."""
+    return bool(perspectives) and all(states_a_point(p, nlp) for p in perspectives)
+
+
 def _embedding_text(p: PerspectiveDef) -> str:
     """What a perspective is compared with by sentence similarity: its name and
     description ("Frontier AI developers. Labs that ..."), the name once when the
@@ -183,6 +213,8 @@ def _by_content(
     scores = sims.copy()
     support = np.zeros_like(sims)
     use_model = matcher is not None and len(perspectives) > 1
+    # the evidence names the key-point matcher; the relation model is "model"
+    reader = "key-point matcher" if getattr(matcher, "what", "") == "key-point matcher" else "model"
     if use_model:
         # the matcher reads the closest perspectives of each claim
         n_top = min(MATCHER_TOP, len(perspectives))
@@ -221,7 +253,7 @@ def _by_content(
             evidence = (
                 f"content: {who} is closest to {perspectives[best].name!r} "
                 f"(score {top_score:.2f}, next {second:.2f}"
-                + (f", model supports {confidence:.2f}" if use_model else "")
+                + (f", {reader} supports {confidence:.2f}" if use_model else "")
                 + ")"
             )
             assignment = Assignment(perspectives[best].id, confidence, evidence)

@@ -37,7 +37,7 @@ Progress = Callable[[str, int, int], None]
 
 
 #: What can match claims to perspectives by content (RunOptions.perspectives_by).
-PERSPECTIVES_BY = ("relation", "keypoint")
+PERSPECTIVES_BY = ("auto", "relation", "keypoint")
 
 
 @dataclass(frozen=True)
@@ -52,9 +52,10 @@ class RunOptions:
     force: bool = False
     n_process: int | None = None
     #: what matches a claim to a perspective by content: "relation" (the relation
-    #: model, the default) or "keypoint" (the key-point matcher, for perspectives
-    #: written as one point each; docs/graph.md)
-    perspectives_by: str = "relation"
+    #: model), "keypoint" (the key-point matcher, for perspectives written as one point
+    #: each) or "auto" (the default: the key-point matcher when every perspective of
+    #: the manifest is written as one point, else the relation model; docs/graph.md)
+    perspectives_by: str = "auto"
 
 
 @dataclass
@@ -152,6 +153,19 @@ def extract(
     )
 
 
+def _reads_key_points(corpus: Corpus, options: RunOptions, nlp: Language | None) -> bool:
+    """Whether the key-point matcher reads claims against the perspectives."""
+    if options.perspectives_by != "auto":
+        return options.perspectives_by == "keypoint"
+    declared = corpus.manifest.perspectives
+    if not declared:
+        return False  # discovered perspectives are described sides
+    from .nlp import load_pipeline
+    from .perspectives import written_as_points
+
+    return written_as_points(declared, nlp if nlp is not None else load_pipeline(options.pipeline))
+
+
 @dataclass
 class Analysis:
     """Everything argmap computes for one corpus, before anything is written."""
@@ -201,9 +215,9 @@ def analyze(
     embedder = embedder if embedder is not None else _default_embedder(Embedder)
     model = model if model is not None else default_model()
     # claims are matched to perspectives by the relation model unless a matcher is
-    # given or asked for (the key-point matcher: docs/evaluation.md, coverage gaps, for
-    # why it is not the default)
-    if matcher is None and options.perspectives_by == "keypoint":
+    # given or asked for, or the manifest's perspectives are written as key points (the
+    # key-point matcher: docs/evaluation.md, coverage gaps, for why it is not always used)
+    if matcher is None and _reads_key_points(corpus, options, nlp):
         from .relate.model import default_matcher
 
         matcher = default_matcher()

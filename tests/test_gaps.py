@@ -401,6 +401,88 @@ def test_perspectives_by_keypoint_reads_claims_with_the_key_point_matcher(monkey
     assert all("model supports 0.05" in c.perspective_evidence for c in content)
 
 
+@pytest.mark.parametrize(
+    ("name", "description", "point"),
+    [
+        ("School uniforms save costs", "School uniforms save costs", True),
+        ("Austerity extend recessions", "Austerity extend recessions", True),
+        ("Celibacy is outdated", "", True),
+        ("AI labs should pause frontier training", "", True),
+        ("Open-source developers", "", False),
+        ("Labs that build frontier models", "", False),
+        ("Those who want the charge scrapped", "", False),
+        ("Frontier AI developers", "Labs hold that a pause must be verified.", False),
+        ("For", "Uniforms should be banned.", False),
+    ],
+)
+def test_a_perspective_states_a_point_when_written_as_one(name, description, point):
+    """`--perspectives-by auto`: a key point ("School uniforms save costs", or its
+    description repeating it) against a side described in words or named by a label."""
+    from argmap.nlp import load_pipeline
+    from argmap.perspectives import states_a_point
+
+    assert states_a_point(PerspectiveDef("p", name, description), load_pipeline()) is point
+
+
+def test_auto_reads_key_points_with_the_matcher_and_sides_with_the_relation_model():
+    from dataclasses import replace
+
+    from argmap.nlp import load_pipeline
+    from argmap.pipeline import RunOptions, _reads_key_points, load
+
+    nlp = load_pipeline()
+    corpus = load(SAMPLE, RunOptions())  # perspectives described in words
+    points = tuple(
+        PerspectiveDef(f"k{i}", t)
+        for i, t in enumerate(("The charge will cut traffic", "The charge is a tax on drivers"))
+    )
+    pointed = replace(corpus, manifest=replace(corpus.manifest, perspectives=points))
+    mixed = replace(
+        pointed,
+        manifest=replace(
+            corpus.manifest, perspectives=points[:1] + corpus.manifest.perspectives[:1]
+        ),
+    )
+    assert not _reads_key_points(corpus, RunOptions(), nlp)
+    assert _reads_key_points(pointed, RunOptions(), nlp)
+    assert not _reads_key_points(mixed, RunOptions(), nlp)  # one reader for all
+    assert not _reads_key_points(pointed, RunOptions(perspectives_by="relation"), nlp)
+    assert _reads_key_points(corpus, RunOptions(perspectives_by="keypoint"), nlp)
+    no_manifest = replace(corpus, manifest=replace(corpus.manifest, perspectives=()))
+    assert not _reads_key_points(no_manifest, RunOptions(), nlp)  # discovered: sides
+
+
+def test_auto_analysis_of_key_points_asks_the_key_point_matcher(monkeypatch):
+    """The default run, on a manifest of key points, reads claims with the key-point
+    matcher, and each content assignment's evidence says so."""
+    import argmap.relate.model as model_module
+    from argmap.pipeline import RunOptions, analyze
+
+    class _Matcher(_Reader):
+        what = "key-point matcher"
+
+    reader = _Matcher("cut traffic")
+    monkeypatch.setattr(model_module, "default_matcher", lambda: reader)
+    texts = (
+        "Traffic will fall. The charge will cut traffic by a fifth, the council said.",
+        "Drivers are angry. The charge is a tax on people who must drive, Ann Lee said.",
+    )
+    articles = tuple(_article(f"{i}.txt", t, outlet=f"Outlet {i}") for i, t in enumerate(texts))
+    points = (
+        PerspectiveDef("cut", "The charge will cut traffic"),
+        PerspectiveDef("tax", "The charge is a tax on drivers"),
+    )
+    corpus = Corpus("x", "x", Manifest(perspectives=points), articles)
+    analysis = analyze(corpus, RunOptions())
+    assert reader.pairs, "the key-point matcher read no claim"
+    content = [
+        c
+        for c in analysis.extraction.claims
+        if (c.perspective_evidence or "").startswith("content:")
+    ]
+    assert content and all("key-point matcher supports" in c.perspective_evidence for c in content)
+
+
 def test_perspectives_by_must_name_a_known_reader():
     from argmap.errors import UsageError
     from argmap.pipeline import RunOptions, analyze, load

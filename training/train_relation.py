@@ -856,9 +856,10 @@ def card_matcher(args: argparse.Namespace) -> None:
         "name and description) and gives probabilities for three classes, in this order: "
         "**supports** (the claim argues this viewpoint), **contradicts** (it argues the other "
         "side of the same point), **unrelated** (it argues something else). It can assign "
-        "claims to perspectives by content (`analyze(..., matcher=default_matcher())`, "
-        "`argmap/perspectives.py`); by default argmap does that, and claim-to-claim "
-        "relations, with the relation model (`argmap/models/relation/`; why, in "
+        "claims to perspectives by content (`argmap/perspectives.py`): by default argmap "
+        "uses it when every perspective of the manifest is written as one point "
+        "(`--perspectives-by auto`), and the relation model (`argmap/models/relation/`) "
+        "for perspectives described as sides and for claim-to-claim relations (why, in "
         "docs/evaluation.md). Both orders are averaged by default.",
         "",
         "## Base model and licence",

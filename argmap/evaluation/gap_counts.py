@@ -27,7 +27,7 @@ EVEN_FRACTIONS = (0.1, 0.2, 0.3, 0.4, 0.5)
 def count_rows(data: str | Path, split: str) -> list[dict[str, Any]]:
     """One row per (trial, key point): should it be missing, and its claim counts."""
     rows = []
-    for tp in argkp_topics(data, split):
+    for tp in argkp_topics(data, split, matcher="relation"):
         for k in tp.key_points:
             remaining = set(tp.arguments) - tp.matches[k]
             kept_articles = tp.kept(tp.matches[k])

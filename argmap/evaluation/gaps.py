@@ -74,17 +74,33 @@ def _articles(texts: Sequence[tuple[str, str]]) -> list[Article]:
 
 
 class _Assigner:
-    """Extraction, embeddings and the model that matches claims to perspectives (the
-    relation model, or ``matcher="matcher"``: the key-point matcher), loaded once."""
+    """Extraction, embeddings and what matches claims to perspectives, loaded once:
+    ``matcher="auto"`` as argmap decides by default (the key-point matcher when every
+    perspective is written as one point, else the relation model; see
+    :func:`argmap.perspectives.written_as_points`), ``"relation"`` the relation model,
+    ``"matcher"`` the key-point matcher."""
 
-    def __init__(self, pipeline: str | None = None, matcher: str = "relation") -> None:
+    def __init__(self, pipeline: str | None = None, matcher: str = "auto") -> None:
         from ..embed import Embedder
         from ..nlp import load_pipeline
-        from ..relate.model import default_matcher, default_model
 
+        if matcher not in ("auto", "relation", "matcher"):
+            raise ValueError(f"matcher must be auto, relation or matcher, not {matcher!r}")
         self.nlp = load_pipeline(pipeline)
         self.embedder = Embedder()
-        self.matcher = default_matcher() if matcher == "matcher" else default_model()
+        self.mode = matcher
+        #: what read the claims of the last run: "relation" or "matcher"
+        self.used: set[str] = set()
+
+    def reader(self, perspectives: Sequence[PerspectiveDef]) -> Any:
+        from ..perspectives import written_as_points
+        from ..relate.model import default_matcher, default_model
+
+        mode = self.mode
+        if mode == "auto":
+            mode = "matcher" if written_as_points(perspectives, self.nlp) else "relation"
+        self.used.add(mode)
+        return default_matcher() if mode == "matcher" else default_model()
 
     def run(
         self, articles: list[Article], perspectives: list[PerspectiveDef]
@@ -102,7 +118,7 @@ class _Assigner:
             extraction.speakers,
             vectors,
             embedder=self.embedder,
-            matcher=self.matcher,
+            matcher=self.reader(perspectives),
         )
         speakers = {s.id: s for s in extraction.speakers}
         return corpus, claims, speakers, assignments
@@ -172,13 +188,17 @@ def ambiguous_arguments(argkp: ArgKP) -> dict[str, set[str]]:
 
 
 def argkp_topics(
-    data: str | Path, split: str, topics: Sequence[str] | None = None, matcher: str = "relation"
+    data: str | Path,
+    split: str,
+    topics: Sequence[str] | None = None,
+    matcher: str = "auto",
+    assigner: _Assigner | None = None,
 ) -> Iterator[ArgkpTopic]:
     """Every topic of the ArgKP ``split`` (or those named), analysed once (claims,
-    perspectives; claims matched to key points by the relation model or, with
-    ``matcher="matcher"``, the key-point matcher)."""
+    perspectives; claims matched to key points as ``matcher`` says: see
+    :class:`_Assigner`)."""
     argkp = load_argkp(data, split)
-    assigner = _Assigner(matcher=matcher)
+    assigner = assigner if assigner is not None else _Assigner(matcher=matcher)
     for topic in argkp.topics():
         if topics is not None and topic not in topics:
             continue
@@ -219,7 +239,7 @@ def evaluate_argkp_gaps(
     *,
     thresholds: Sequence[float] = (),
     topics: Sequence[str] | None = None,
-    matcher: str = "relation",
+    matcher: str = "auto",
 ) -> dict[str, Any]:
     """The ArgKP protocol (see the module docstring), with labelled matches removed and,
     as ``ambiguous_removed``, with ambiguous arguments removed too. ``thresholds`` also
@@ -233,7 +253,8 @@ def evaluate_argkp_gaps(
         for t in values
     }
     per_topic = []
-    for tp in argkp_topics(data, split, topics, matcher):
+    assigner = _Assigner(matcher=matcher)
+    for tp in argkp_topics(data, split, topics, assigner=assigner):
         kps = tp.key_points
         topic_row: dict[str, Any] = {
             "topic": tp.topic,
@@ -284,6 +305,7 @@ def evaluate_argkp_gaps(
     return {
         "split": split,
         "matcher": matcher,
+        "read_by": sorted(assigner.used),
         "topics": len(per_topic),
         "trials": sum(r["key_points"] for r in per_topic),
         "present_confidence": PRESENT_CONFIDENCE,
@@ -320,7 +342,7 @@ def negate(claim: str) -> str:
 
 
 def evaluate_perspectrum_gaps(
-    data: str | Path, split: str = "dev", *, limit: int | None = None, matcher: str = "relation"
+    data: str | Path, split: str = "dev", *, limit: int | None = None, matcher: str = "auto"
 ) -> dict[str, Any]:
     """The Perspectrum protocol (see the module docstring)."""
     persp = load_perspectrum(data)
@@ -358,6 +380,7 @@ def evaluate_perspectrum_gaps(
     return {
         "split": split,
         "matcher": matcher,
+        "read_by": sorted(assigner.used),
         "claims": n,
         "detected": hit / n if n else 0.0,
         "control_false_missing": control_false / n if n else 0.0,
@@ -380,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--split", default="train")
-    parser.add_argument("--matcher", choices=["relation", "matcher"], default="matcher")
+    parser.add_argument("--matcher", choices=["auto", "relation", "matcher"], default="matcher")
     parser.add_argument(
         "--thresholds", default="0.3,0.4,0.5,0.6,0.7,0.8,0.85,0.9,0.95", help="comma-separated"
     )
