@@ -997,6 +997,17 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]#|])", r"\\\1", text)
 
 
+#: gaps.md lists at most this many items of each argument gap (an editor's summary; the
+#: most telling first: attacks the text signals, then by score); gaps.json and
+#: gaps.html have them all.
+MARKDOWN_ITEMS = 15
+
+
+def _model_only_tail(attacks: Sequence[dict[str, Any]]) -> bool:
+    """Whether the attacks left out of gaps.md are all the model's readings alone."""
+    return all(not a.get("signals") for a in attacks[MARKDOWN_ITEMS:])
+
+
 def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
     """The gap report as Markdown for an editor."""
     title = corpus.manifest.title or corpus.name
@@ -1038,12 +1049,17 @@ def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
         for m in v.mentions[:3]:
             lines.append(f"  - “{_md(_shorten(m.sentence, 200))}”")
 
-    def section(title: str, items: Sequence[Any], line: Callable[[Any], list[str]]) -> None:
+    def section(
+        title: str, items: Sequence[Any], line: Callable[[Any], list[str]], what: str = ""
+    ) -> None:
         lines.extend(["", title, ""])
         if not items:
             lines.append("None found.")
-        for item in items:
+        for item in items[:MARKDOWN_ITEMS]:
             lines.extend(line(item))
+        if len(items) > MARKDOWN_ITEMS:
+            rest = len(items) - MARKDOWN_ITEMS
+            lines.append(f"- … and {rest} more{what} (all in gaps.json and gaps.html)")
 
     def said(claim: dict[str, Any], n: int = 2) -> str:
         return _md(", ".join(claim["speakers"][:n]))
@@ -1068,6 +1084,7 @@ def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
             + (f"; from the text: {_md(', '.join(i['signals']))}" if i.get("signals") else "")
             + ")"
         ],
+        ", read by the model alone" if _model_only_tail(report.unanswered_attacks) else "",
     )
     section(
         "### Resting on one source",

@@ -99,6 +99,25 @@ def test_model_refinement_splits_a_contradicting_member() -> None:
     assert len({labels[i] for i in others}) == 1
 
 
+def test_the_model_never_splits_a_member_with_the_medoids_words() -> None:
+    """The relation model reads some identical pairs as contradicting (0.90 for "the
+    consultation had been rushed" with itself): a syndicated copy's claim was split
+    from the original's. Members with the same words also leave together."""
+    x, gold = _three_topics()
+    group = [i for i, g in enumerate(gold) if g == 0]
+    x[group[0]] = np.eye(3, 32)[0]  # the group's medoid
+    same = ["The claim does not hold."] * 10
+    same[group[1]] = "the claim does not hold"  # the same words
+    model = _FakeModel()
+    labels = group_restatements(x, threshold=0.8, texts=same, model=model)
+    assert not model.calls and len({labels[i] for i in group}) == 1
+    # two members with one wording, read as contradicting the medoid: they leave as one
+    two = ["claim holds"] * 10
+    two[group[1]] = two[group[2]] = "claim does not hold"
+    labels = group_restatements(x, threshold=0.8, texts=two, model=_FakeModel())
+    assert labels[group[1]] == labels[group[2]] != labels[group[0]] == labels[group[3]]
+
+
 def test_claims_of_very_different_lengths_are_not_merged() -> None:
     """A long multi-sentence quotation is close to each short claim it touches on; the
     length guard keeps it from joining them."""

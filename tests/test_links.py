@@ -181,3 +181,28 @@ def test_a_sentence_opened_by_critics_contrasts_only_the_critics_claims():
     contrasts = {(me, t) for me, t, signal, _ in found if signal.name == "contrast"}
     assert (1, 0) in contrasts
     assert not any(me == 2 for me, _ in contrasts)
+
+
+def test_two_reports_of_fact_need_a_signal_to_contradict():
+    """The model alone reads many pairs of facts about one event as contradicting ("The
+    paper was co-authored by Favaro and Clark" against "The warning came in a blog post
+    authored by Favaro"): such a pair is no attack unless the text signals one."""
+    paper = _canon("k-a", "The paper was co-authored by Favaro and Clark", "fact")
+    post = _canon("k-b", "The warning came in a blog post authored by Favaro", "fact")
+    figure = _canon("k-c", "Traffic fell by 4 percent", "statistic")
+    forecast = _canon("k-d", "Traffic will fall by 20 percent", "prediction")
+    first = {k: ("", 0, n) for n, k in enumerate(("k-a", "k-b", "k-c", "k-d"))}
+    attack = np.array([0.05, 0.88, 0.07])
+    assert _decide(_Pair(0, 1, 0.7, []), attack, [paper, post], first) is None
+    # support between facts stays, and a fact can attack a claim that argues
+    support = _decide(_Pair(0, 1, 0.7, []), np.array([0.8, 0.1, 0.1]), [paper, post], first)
+    assert support is not None and support.relation == "supports"
+    rebut = _decide(_Pair(0, 1, 0.7, []), attack, [figure, forecast], first)
+    assert rebut is not None and rebut.relation == "contradicts"
+    # with a signal from the text (disagreeing figures) two reports can contradict
+    numbers = sg.Signal("numbers", "contradicts", 0.2, "the figures disagree")
+    other = _canon("k-e", "Traffic fell by 22 percent", "statistic")
+    both = _decide(
+        _Pair(0, 1, 0.7, [(-1, numbers, "")]), attack, [figure, other], first | {"k-e": ("", 0, 9)}
+    )
+    assert both is not None and both.relation == "contradicts"

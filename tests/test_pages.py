@@ -195,6 +195,25 @@ def test_gap_page_names_the_text_signals_of_unanswered_attacks(files):
         assert f"from the text: {', '.join(a['signals'])}" in text
 
 
+def test_gap_page_folds_long_lists_and_gaps_md_counts_what_it_leaves_out(files):
+    """An editor sees the first 15 unanswered attacks and single-source claims; the
+    rest are on the page in a closed <details>, and gaps.md says how many it left out."""
+    from argmap.gaps import MARKDOWN_ITEMS
+
+    gaps = full_analysis(SAMPLE).gaps
+    page = soup(files["gaps.html"])
+    folded = {d.summary.get_text(): d for d in page.find_all("details")}
+    md = files["gaps.md"]
+    for items, noun in ((gaps.unanswered_attacks, "attacks"), (gaps.single_source, "claims")):
+        if len(items) <= MARKDOWN_ITEMS:
+            continue
+        rest = len(items) - MARKDOWN_ITEMS
+        details = folded[f"{rest} more {noun}"]
+        assert len(details.find_all("li")) == rest and not details.has_attr("open")
+        assert f"and {rest} more" in md
+    assert folded, "the sample corpus has lists long enough to fold"
+
+
 def test_same_analysis_same_bytes(files):
     assert render(full_analysis(SAMPLE)) == files
 

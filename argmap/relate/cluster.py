@@ -21,6 +21,7 @@ of their first member.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -170,26 +171,41 @@ def group_restatements(
     return [order.setdefault(int(lab), len(order)) for lab in labels]
 
 
+def _same_words(text: str) -> str:
+    """A claim's words for telling identical texts apart: case, quote marks and
+    punctuation aside."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 def _split_contradictions(
     v: np.ndarray, labels: np.ndarray, texts: Sequence[str], model: Any, split_above: float
 ) -> np.ndarray:
+    """Members the model reads as contradicting their group's medoid leave the group.
+    A member with the medoid's words stays whatever the model says (it reads some
+    identical pairs as contradicting: a syndicated copy's claim was split from the
+    original's); members with the same words leave together, as one claim."""
     if len(texts) != v.shape[0]:
         raise ValueError(f"{len(texts)} texts for {v.shape[0]} vectors")
     labels = labels.copy()
-    pairs: list[tuple[int, int]] = []
+    words = [_same_words(t) for t in texts]
+    pairs: list[tuple[int, list[int]]] = []  # (medoid, members sharing one wording)
     for lab in np.unique(labels):
         members = np.flatnonzero(labels == lab)
         if members.size < 2:
             continue
         sims = v[members] @ v[members].T
         medoid = int(members[int(np.argmax(sims.sum(axis=1)))])
-        pairs += [(medoid, int(i)) for i in members if i != medoid]
+        wordings: dict[str, list[int]] = {}
+        for i in members.tolist():
+            if words[i] != words[medoid]:
+                wordings.setdefault(words[i], []).append(int(i))
+        pairs += [(medoid, same) for same in wordings.values()]
     if not pairs:
         return labels
-    probs = model.predict([(texts[a], texts[b]) for a, b in pairs])
+    probs = model.predict([(texts[a], texts[same[0]]) for a, same in pairs])
     fresh = int(labels.max()) + 1
-    for (_, b), p in zip(pairs, probs, strict=True):
+    for (_, same), p in zip(pairs, probs, strict=True):
         if p[1] > split_above:
-            labels[b] = fresh
+            labels[same] = fresh
             fresh += 1
     return labels
