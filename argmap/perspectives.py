@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from . import taxonomy
+from .extract import lexicon as lx
 from .records import Assignment, Claim, Corpus, PerspectiveDef, Relation, Speaker
 
 #: A content match needs at least this combined score (cosine + matcher margin).
@@ -383,12 +384,26 @@ def _cluster_label(units: Sequence[_Unit], ks: Sequence[int]) -> str:
     return "Other voices"
 
 
+#: Words that make a group speaker no stakeholder at all ("others", "some", "many
+#: people"): it founds no perspective of its own (one named "Others" tells an editor
+#: nothing), and its claims are assigned by what they say, as an outlet's are.
+_UNNAMED_GROUP_WORDS = lx.GROUP_QUANTIFIERS | {"people", "person", "one", "ones"}
+
+
+def unnamed_group(speaker: Speaker) -> bool:
+    """A group speaker named by a quantifier alone ("others", "some people")."""
+    words = speaker.name.casefold().split()
+    return speaker.kind == "group" and bool(words) and all(w in _UNNAMED_GROUP_WORDS for w in words)
+
+
 def _units(claims: Sequence[Claim], speakers: Sequence[Speaker]) -> list[_Unit]:
     by_id = {s.id: s for s in speakers}
     orgs = {s.name.casefold(): s for s in speakers if s.kind == "organisation"}
     rows: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
-        if c.speaker_kind != "outlet":
+        if c.speaker_kind != "outlet" and not (
+            c.speaker_id in by_id and unnamed_group(by_id[c.speaker_id])
+        ):
             rows[c.speaker_id].append(i)
     units: dict[str, _Unit] = {}
     for sid in sorted(rows, key=lambda s: (by_id[s].name.casefold(), s)):

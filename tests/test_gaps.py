@@ -483,6 +483,51 @@ def test_auto_analysis_of_key_points_asks_the_key_point_matcher(monkeypatch):
     assert content and all("key-point matcher supports" in c.perspective_evidence for c in content)
 
 
+def test_a_group_named_by_a_quantifier_founds_no_perspective():
+    """ "Others have suggested ..." has a speaker, but "Others" is no stakeholder: no
+    discovered perspective is named after it, and its claim is assigned by content."""
+    import numpy as np
+
+    from argmap.perspectives import (
+        _embedding_text,
+        assign_perspectives,
+        discover,
+        unnamed_group,
+    )
+
+    text = (
+        "Critics say the pause is a marketing stunt. Others suggested the warnings "
+        "work as marketing. Anthropic said labs should pause."
+    )
+    a = _article("one.txt", text, outlet="The Courier")
+    critics, others, lab = (
+        _speaker("critics", "group"),
+        _speaker("others", "group"),
+        _speaker("Anthropic", "organisation"),
+    )
+    claims = [
+        _claim(a, "the pause is a marketing stunt", critics, "indirect"),
+        _claim(a, "the warnings work as marketing", others, "indirect"),
+        _claim(a, "labs should pause", lab, "indirect"),
+    ]
+    vectors = np.array([[1.0, 0.0], [0.98, 0.2], [0.0, 1.0]], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    corpus = Corpus("x", "x", Manifest(), (a,))
+    found = discover(corpus, claims, [critics, others, lab], vectors)
+    assert unnamed_group(others) and not unnamed_group(critics)
+    assert unnamed_group(_speaker("some people", "group"))
+    assert not any("others" in p.name.casefold() for p in found)
+    assert all(others.name not in p.members for p in found)
+    assert any(p.name == "Critics" for p in found)
+    embed = _Vectors(
+        {_embedding_text(p): list(vectors[0 if p.name == "Critics" else 2]) for p in found}
+    )
+    _, assignments = assign_perspectives(
+        corpus, claims, [critics, others, lab], vectors, embedder=embed
+    )
+    assert assignments[claims[1].id].evidence.startswith("content:")
+
+
 def test_perspectives_by_must_name_a_known_reader():
     from argmap.errors import UsageError
     from argmap.pipeline import RunOptions, analyze, load
