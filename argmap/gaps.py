@@ -443,7 +443,16 @@ def voiceless_stakeholders(
                 cand.mentions.append(_ref(a, m.start(), m.end(), bounds))
     # the most specific first: the manifest's, then the groups the text names itself
     # ("home care workers"), then the taxonomy's broad types ("workers and unions")
-    text_groups = _text_candidates(corpus, extraction.mentions, ids, outlets)
+    # a group the text names by one of the taxonomy's one-word terms ("policymakers",
+    # "officials") is that type, not a more specific group: listed once, under the
+    # type; a longer term ("home care workers") names a group more specific than its
+    # type ("Workers and unions") and keeps its own entry
+    broad = {_singular(t) for st in taxonomy.TYPES for t in st.terms if len(t.split()) == 1}
+    text_groups = [
+        c
+        for c in _text_candidates(corpus, extraction.mentions, ids, outlets)
+        if not (c.kind == "group" and _singular(c.terms[0]) in broad)
+    ]
     candidates = (
         [c for c in candidates if c.source == "manifest"]
         + text_groups
@@ -491,6 +500,12 @@ def voiceless_stakeholders(
     priority = {"manifest": 0, "taxonomy": 1, "text": 1}
     out.sort(key=lambda v: (priority[v.source], -v.articles, -len(v.mentions), v.name.casefold()))
     return out
+
+
+def _singular(term: str) -> str:
+    """A group term without its plural ending, for comparing terms ("policymakers")."""
+    term = " ".join(term.casefold().split())
+    return term[:-1] if term.endswith("s") and not term.endswith("ss") else term
 
 
 def _overlapping(spans: set[tuple[str, int, int]], claimed: set[tuple[str, int, int]]) -> int:

@@ -161,6 +161,22 @@ def test_text_groups_need_two_sentences_and_fold_into_their_longer_name():
     assert len(found[0].mentions) == 3
 
 
+def test_a_text_group_named_by_a_taxonomy_term_is_listed_once_under_its_type():
+    """ "Policymakers" is one of the government type's own terms: the report lists
+    "Government and elected officials" with those sentences, not a second group."""
+    text = "Policymakers were not consulted. Policymakers must now act on the plan."
+    a = _article("t.txt", text)
+    corpus = Corpus("x", "x", Manifest(), (a,))
+    mentions = tuple(
+        Mention(a.id, s, s + 12, "Policymakers", "policymaker", "group", s, text.find(".", s) + 1)
+        for s in (0, text.index("Policymakers must"))
+    )
+    extraction = Extraction((), (), mentions=mentions)
+    found = voiceless_stakeholders(corpus, extraction, [], {})
+    assert [v.name for v in found] == ["Government and elected officials"]
+    assert len(found[0].mentions) == 2
+
+
 def test_gaps_document_has_the_documented_keys():
     corpus, claims, speakers, assignments = _world()
     extraction = Extraction(tuple(claims), tuple(speakers.values()))
