@@ -113,6 +113,23 @@ def test_every_explainer_sentence_cites_a_listed_source(files):
                 assert li.select(".from-source"), li
 
 
+@pytest.mark.slow
+def test_a_sentence_naming_several_dates_is_one_timeline_entry_under_the_latest():
+    """rsi-arms-control: "Claude-written code, which was slightly below human quality in
+    late 2025, reached rough parity as of early 2026" stood under 2025 and under 2026."""
+    from conftest import shared_path
+
+    from argmap.render.explainer import explainer_context
+
+    for corpus in (SAMPLE, shared_path("corpora", "rsi-arms-control")):
+        entries = explainer_context(full_analysis(corpus))["timeline"]
+        texts = [_norm(e["text"]) for e in entries]
+        assert entries and len(texts) == len(set(texts)), texts
+        if corpus != SAMPLE:
+            parity = [e for e in entries if "rough parity" in e["text"]]
+            assert [e["date"] for e in parity] == ["2026"]
+
+
 def test_source_list_tags_each_source_and_counts_copies_once(files):
     doc = soup(files["explainer.html"])
     items = doc.select("ol.sources li")

@@ -170,7 +170,8 @@ def _format_date(iso: str) -> str:
 
 def timeline(analysis: Analysis, sents: _Sentences) -> list[dict[str, Any]]:
     """Dated sentences in date order; the same sentence in several articles is one
-    entry citing them all, and each date keeps its two most widely carried sentences."""
+    entry citing them all, a sentence naming several dates is one entry under the
+    latest, and each date keeps its two most widely carried sentences."""
     corpus = analysis.corpus
     years = Counter(a.published[:4] for a in corpus.articles if a.published)
     story_year = int(years.most_common(1)[0][0]) if years else None
@@ -186,8 +187,17 @@ def timeline(analysis: Analysis, sents: _Sentences) -> list[dict[str, Any]]:
         key = (date, text)
         entry = by_text.setdefault(key, {"date": date, "text": text, "articles": []})
         entry["articles"].append(ev.article_id)
+    # a sentence that names several dates ("below human quality in late 2025, at
+    # parity as of early 2026") is one entry, under the latest: where it says things
+    # stand
+    latest: dict[str, dict[str, Any]] = {}
+    for (_date, text), entry in sorted(by_text.items()):
+        kept = latest.get(text)
+        if kept is not None:
+            entry["articles"] = [*dict.fromkeys([*kept["articles"], *entry["articles"]])]
+        latest[text] = entry
     per_date: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for entry in by_text.values():
+    for entry in latest.values():
         per_date[entry["date"]].append(entry)
     ranked: dict[str, list[dict[str, Any]]] = {
         date: sorted(
