@@ -299,7 +299,8 @@ def discover(
     stakeholder (and their claims are not notably far apart: cosine no more than half a
     standard deviation below the mean between units), or the relation stage found them
     supporting each other, or their claims are far closer than usual for this story
-    (cosine at least two standard deviations above the mean)."""
+    (cosine at least two standard deviations above the mean). A group named by its
+    stance alone ("critics", "supporters") merges only by the last."""
     units = _units(claims, speakers)
     if not units:
         return []
@@ -314,6 +315,7 @@ def discover(
     mean = float(upper.mean()) if upper.size else 0.0
     std = float(upper.std()) if upper.size > 1 else 0.0
     agreement = _agreement(units, claims, relations, claim_to_canonical or {})
+    stance = [_stance_group(u) for u in units]
     parent = list(range(n))
 
     def root(x: int) -> int:
@@ -329,6 +331,13 @@ def discover(
             agree = agreement.get((i, j), 0)
             same_type = units[i].stype is not None and units[i].stype == units[j].stype
             if agree < 0:
+                continue
+            if stance[i] or stance[j]:
+                # a side named by its stance ("critics") joins another only on what it
+                # says: one model reading of support had put "critics" (of Anthropic)
+                # into Anthropic's perspective on rsi-arms-control
+                if z >= 2.0:
+                    candidates.append((z + agree, i, j))
                 continue
             if (same_type and z >= -0.5) or (agree >= 1 and z >= 0.0) or z >= 2.0:
                 candidates.append((z + agree, i, j))
@@ -368,6 +377,21 @@ def discover(
             )
         )
     return _unique_ids(found)
+
+
+#: Groups the articles name by their stance on the story ("critics", "supporters").
+_STANCE_GROUP = re.compile(
+    r"^(?:critics?|opponents?|detractors?|sceptics?|skeptics?|supporters?|proponents?|"
+    r"backers?|advocates?|defenders?)$",
+    re.IGNORECASE,
+)
+
+
+def _stance_group(unit: _Unit) -> bool:
+    """A unit of one group speaker named by its stance alone ("critics")."""
+    return len(unit.speakers) == 1 and (
+        unit.speakers[0].kind == "group" and bool(_STANCE_GROUP.match(unit.speakers[0].name))
+    )
 
 
 def _cluster_label(units: Sequence[_Unit], ks: Sequence[int]) -> str:

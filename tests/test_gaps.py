@@ -28,6 +28,7 @@ from argmap.records import (
     Manifest,
     Mention,
     PerspectiveDef,
+    Relation,
     StakeholderDef,
 )
 from argmap.schemas import GAPS
@@ -542,6 +543,42 @@ def test_a_group_named_by_a_quantifier_founds_no_perspective():
         corpus, claims, [critics, others, lab], vectors, embedder=embed
     )
     assert assignments[claims[1].id].evidence.startswith("content:")
+
+
+def test_a_side_named_by_its_stance_is_not_merged_on_one_reading_of_support():
+    """ "Critics see safety warnings as strategic positioning": one model reading of
+    support had put the critics into Anthropic's discovered perspective. A company unit
+    still joins another on that evidence."""
+    import numpy as np
+
+    from argmap.perspectives import discover
+
+    text = (
+        "Critics see the warnings as positioning. Anthropic said the risks are real. "
+        "OpenAI said the risks are serious. Ben Ode said buses are late."
+    )
+    a = _article("one.txt", text, outlet="The Courier")
+    critics = _speaker("critics", "group")
+    lab = _speaker("Anthropic", "organisation")
+    rival = _speaker("OpenAI", "organisation")
+    ode = _speaker("Ben Ode")
+    claims = [
+        _claim(a, "the warnings as positioning", critics, "indirect"),
+        _claim(a, "the risks are real", lab, "indirect"),
+        _claim(a, "the risks are serious", rival, "indirect"),
+        _claim(a, "buses are late", ode, "indirect"),
+    ]
+    vectors = np.array([[0.6, 0.8, 0], [0.8, 0.6, 0], [0.8, 0.6, 0.1], [0, 0, 1]], "float32")
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    support = [
+        Relation(claims[0].id, claims[1].id, "supports", 0.6, "model supports 0.60"),
+        Relation(claims[2].id, claims[1].id, "supports", 0.6, "model supports 0.60"),
+    ]
+    corpus = Corpus("x", "x", Manifest(), (a,))
+    found = discover(corpus, claims, [critics, lab, rival, ode], vectors, relations=support)
+    members = {p.name: set(p.members) for p in found}
+    assert members["Critics"] == {"critics"}
+    assert any(m >= {"Anthropic", "OpenAI"} for m in members.values())
 
 
 def test_perspectives_by_must_name_a_known_reader():
