@@ -399,8 +399,12 @@ def _cluster_label(units: Sequence[_Unit], ks: Sequence[int]) -> str:
     groups the articles name themselves ("critics", "researchers"), those names."""
     types: Counter[str] = Counter(t for k in ks if (t := units[k].stype) is not None)
     if types:
-        best = max(sorted(types), key=lambda t: types[t])
-        return taxonomy.BY_ID[best].label
+        ranked = sorted(sorted(types), key=lambda t: -types[t])
+        if len(ranked) > 1 and types[ranked[1]] == types[ranked[0]]:
+            # as many of one type as of another: both, not the first by its id
+            # ("Companies and executives / Investors" for OpenAI with David Sacks)
+            return " / ".join(taxonomy.BY_ID[t].label for t in ranked[:2])
+        return taxonomy.BY_ID[ranked[0]].label
     groups = sorted({s.name for k in ks for s in units[k].speakers if s.kind == "group"})
     if groups:
         words = [g[:1].upper() + g[1:] for g in groups[:2]]

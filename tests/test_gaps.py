@@ -581,6 +581,16 @@ def test_a_side_named_by_its_stance_is_not_merged_on_one_reading_of_support():
     assert any(m >= {"Anthropic", "OpenAI"} for m in members.values())
 
 
+def test_a_perspective_of_two_stakeholder_types_in_equal_numbers_names_both():
+    from argmap.perspectives import _cluster_label, _Unit
+
+    sacks = _Unit("s1", [_speaker("David Sacks")], [0], "investors")
+    openai = _Unit("s2", [_speaker("OpenAI", "organisation")], [1], "industry")
+    lab = _Unit("s3", [_speaker("Anthropic", "organisation")], [2], "industry")
+    assert _cluster_label([sacks, openai], [0, 1]) == "Companies and executives / Investors"
+    assert _cluster_label([sacks, openai, lab], [0, 1, 2]) == "Companies and executives"
+
+
 def test_perspectives_by_must_name_a_known_reader():
     from argmap.errors import UsageError
     from argmap.pipeline import RunOptions, analyze, load
