@@ -958,7 +958,7 @@ def card(args: argparse.Namespace) -> None:
     persp = evaluate_perspectrum(args.data)
     persp_sym = evaluate_perspectrum(args.data, symmetric=False)
     kpa = evaluate_argkp(args.data)
-    rest = evaluate_restatements(args.data)
+    rest = evaluate_restatements(args.data, model=None)  # the embedding alone
     config["evaluation"] = {
         "perspectrum_dev": {
             k: persp[k] for k in ("macro_f1", "accuracy", "n", "unseen_perspectives")

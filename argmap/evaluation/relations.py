@@ -415,11 +415,19 @@ def evaluate_restatements(
     split: str = "dev",
     embedder: Any = None,
     vectors: dict[int, np.ndarray] | None = None,
+    model: Any = "default",
 ) -> dict[str, Any]:
     """B-cubed of :func:`argmap.relate.cluster.group_restatements` against the gold
     paraphrase clusters, per claim (the sentences of one claim clustered together, as
-    the annotators saw them) and pooled (all sentences of the split at once)."""
+    the annotators saw them) and pooled (all sentences of the split at once). As argmap
+    groups them: refined by the relation ``model`` (the shipped one by default; ``None``
+    for the embedding alone, which ``per_claim_embedding_only`` also reports)."""
     from argmap.relate.cluster import DEFAULT_THRESHOLD, group_restatements
+
+    if isinstance(model, str) and model == "default":
+        from argmap.relate.model import default_model
+
+        model = default_model()
 
     t = DEFAULT_THRESHOLD if threshold is None else threshold
     persp = load_perspectrum(data)
@@ -431,22 +439,31 @@ def evaluate_restatements(
             embedder = Embedder()
         mat = embedder.encode([persp.pool[p] for p in pids])
         vectors = {p: mat[i] for i, p in enumerate(pids)}
+
     # per claim: B-cubed over all (claim, sentence) items, clusters never cross claims
-    g_all: list[Any] = []
-    p_all: list[Any] = []
-    for n, group in enumerate(per_claim):
-        if not group:
-            continue
-        labels = group_restatements(
-            np.stack([vectors[p] for p in group]),
-            threshold=t,
-            texts=[persp.pool[p] for p in group],
-        )
-        g_all += [(n, gold[p]) for p in group]
-        p_all += [(n, lab) for lab in labels]
-    per_claim_scores = bcubed(g_all, p_all)
+    def per_claim_bcubed(refine: Any) -> dict[str, float]:
+        g_all: list[Any] = []
+        p_all: list[Any] = []
+        for n, group in enumerate(per_claim):
+            if not group:
+                continue
+            labels = group_restatements(
+                np.stack([vectors[p] for p in group]),
+                threshold=t,
+                texts=[persp.pool[p] for p in group],
+                model=refine,
+            )
+            g_all += [(n, gold[p]) for p in group]
+            p_all += [(n, lab) for lab in labels]
+        return bcubed(g_all, p_all)
+
+    per_claim_scores = per_claim_bcubed(model)
+    embedding_only = per_claim_bcubed(None) if model is not None else per_claim_scores
     pooled_labels = group_restatements(
-        np.stack([vectors[p] for p in pids]), threshold=t, texts=[persp.pool[p] for p in pids]
+        np.stack([vectors[p] for p in pids]),
+        threshold=t,
+        texts=[persp.pool[p] for p in pids],
+        model=model,
     )
     pooled = bcubed([gold[p] for p in pids], pooled_labels)
     singletons = bcubed([gold[p] for p in pids], list(range(len(pids))))
@@ -456,7 +473,9 @@ def evaluate_restatements(
         "sentences": len(pids),
         "gold_clusters": len(set(gold.values())),
         "predicted_clusters_pooled": len(set(pooled_labels)),
+        "refined_by_model": model is not None,
         "per_claim": per_claim_scores,
+        "per_claim_embedding_only": embedding_only,
         "pooled": pooled,
         "all_singletons_pooled": singletons,
     }
