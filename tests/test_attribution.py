@@ -672,3 +672,22 @@ def test_a_sentence_that_only_reports_a_few_words_is_not_the_outlets_claim(text)
         c for c in claims if c.attribution == "outlet" and reported in text[c.start : c.end + 1]
     ]
     assert len(claims) == 1  # the first sentence stays the outlet's
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "When Wrenhaven's councillors voted on March 3 to back an £8 congestion charge, "
+            "the argument that carried the day was a single place name.",
+            "Wrenhaven's councillors",
+        ),
+        ("Hallerby residents say the charge has cut traffic in the city.", "Hallerby residents"),
+        ("Some critics say the plan will fail within a year.", "critics"),
+    ],
+)
+def test_a_group_speaker_is_named_as_the_text_writes_it(text, name):
+    """A possessive joins its word and a place keeps its capital: the sample corpus had
+    a speaker called "wrenhaven 's councillors"."""
+    speakers = {c.speaker for c in argmap.extract_text(text) if c.speaker_kind == "group"}
+    assert name in speakers, speakers

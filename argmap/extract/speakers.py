@@ -677,17 +677,31 @@ def _determiner(head: Token) -> str:
     return ""
 
 
+#: Entity types whose words keep their capitals in a group's name ("Hallerby residents").
+_NAMED_ENTITY_TYPES = frozenset(["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"])
+
+
 def _group_name(tokens: list[Token]) -> str:
     words = [t for t in tokens if t.lower_ not in lx.GROUP_QUANTIFIERS and not t.is_punct]
     words = [t for t in words if t.dep_ != "poss" or t.ent_type_]
-    text = " ".join(t.text for t in words).strip()
-    text = _POSSESSIVE.sub("", text)
-    if not text:
-        return ""
-    # keep proper nouns capitalised ("Democrats"), lower-case common nouns
-    if all(t.pos_ == "PROPN" for t in words):
-        return text
-    return " ".join(w if w[:1].isupper() and w[1:2].isupper() else w.lower() for w in text.split())
+    # keep proper nouns capitalised ("Democrats", "Wrenhaven's councillors"), lower-case
+    # common nouns; a possessive "'s" joins the word it follows
+    proper = all(t.pos_ == "PROPN" for t in words)
+    parts: list[str] = []
+    for t in words:
+        keep = (
+            proper
+            or t.pos_ == "PROPN"
+            or t.ent_type_ in _NAMED_ENTITY_TYPES
+            or t.text[1:2].isupper()
+        )
+        word = t.text if keep else t.lower_
+        if t.tag_ == "POS" and parts:
+            parts[-1] += word
+        else:
+            parts.append(word)
+    text = _POSSESSIVE.sub("", " ".join(parts).strip())
+    return text
 
 
 def _owner_entity(head: Token, *, compounds: bool = False) -> tuple[str, str] | None:
