@@ -674,10 +674,13 @@ def unrebutted_attacks(
     graph: nx.DiGraph, perspectives: Sequence[PerspectiveDef]
 ) -> list[dict[str, Any]]:
     """For each perspective, the strongest claim of another perspective attacking one of
-    its claims, when nothing contradicts that attacker. Only claims confidently in the
-    perspective count as its claims (as in the balance: :data:`PRESENT_CONFIDENCE`)."""
+    its claims that nothing contradicts in turn. Attacks the articles signal themselves
+    (a named critic, a contrast, an undercut analogy: the edge's ``signals``) rank above
+    the model's readings alone, then by score times prevalence. Only claims confidently
+    in the perspective count as its claims (as in the balance:
+    :data:`PRESENT_CONFIDENCE`)."""
     names = {p.id: p.name for p in perspectives}
-    best: dict[str, tuple[float, str, str, dict[str, Any]]] = {}
+    best: dict[str, tuple[tuple[int, float, str, str], dict[str, Any]]] = {}
     for u, v, d in relation_edges(graph, "contradicts"):
         target = graph.nodes[v].get("perspective")
         attacker = graph.nodes[u].get("perspective")
@@ -685,15 +688,15 @@ def unrebutted_attacks(
             continue
         if uncertain_perspective(graph.nodes[v]):
             continue
+        if any(e.get("type") == "contradicts" for _, _, e in graph.in_edges(u, data=True)):
+            continue  # answered
         strength = float(d["score"]) * (1 + _prevalence(graph, u))
-        if target not in best or (strength, u, v) > best[target][:3]:
-            best[target] = (strength, u, v, d)
+        key = (1 if d.get("signals") else 0, strength, u, v)
+        if target not in best or key > best[target][0]:
+            best[target] = (key, d)
     out = []
     for pid in sorted(best):
-        strength, u, v, d = best[pid]
-        answered = any(e.get("type") == "contradicts" for _, _, e in graph.in_edges(u, data=True))
-        if answered:
-            continue
+        (_, _, u, v), d = best[pid]
         out.append(
             {
                 "perspective": pid,
@@ -703,6 +706,7 @@ def unrebutted_attacks(
                 "score": d["score"],
                 "attack": d.get("attack"),
                 "rationale": d.get("rationale", ""),
+                "signals": list(d.get("signals") or ()),
             }
         )
     return out
@@ -1086,7 +1090,9 @@ def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
         lambda i: [
             f"- **{_md(i['perspective_name'])}**: “{_md(_shorten(i['attacker']['text']))}” "
             f"({said(i['attacker'])}) attacks “{_md(_shorten(i['target']['text']))}” "
-            f"(score {i['score']:.2f})."
+            f"(score {i['score']:.2f}"
+            + (f"; from the text: {_md(', '.join(i['signals']))}" if i.get("signals") else "")
+            + ")."
         ],
     )
     section(

@@ -313,6 +313,39 @@ def test_an_attack_counts_against_a_perspective_only_on_its_confident_claims():
     assert [(f["perspective"], f["target"]["id"]) for f in found] == [("backers", "k-b")]
 
 
+def test_the_unrebutted_attack_is_the_strongest_unanswered_one_signalled_first():
+    """An answered attack does not hide an unanswered one, and an attack the text
+    signals (a named critic) outranks a stronger reading of the model alone."""
+    g = nx.DiGraph()
+    for node, persp in [
+        ("k-target", "backers"),
+        ("k-strong", "drivers"),
+        ("k-critic", "drivers"),
+        ("k-model", "drivers"),
+        ("k-answer", "thin"),
+    ]:
+        g.add_node(
+            node,
+            type="claim",
+            text=node,
+            speakers=[],
+            outlets=[],
+            perspective=persp,
+            perspective_confidence=0.95,
+            occurrences=[],
+        )
+    g.add_edge("k-strong", "k-target", type="contradicts", score=0.99, signals=[])
+    g.add_edge("k-answer", "k-strong", type="contradicts", score=0.7, signals=[])
+    g.add_edge("k-model", "k-target", type="contradicts", score=0.95, signals=[])
+    g.add_edge("k-critic", "k-target", type="contradicts", score=0.6, signals=["critic"])
+    found = {f["perspective"]: f for f in unrebutted_attacks(g, PERSPECTIVES)}
+    assert found["backers"]["attacker"]["id"] == "k-critic"
+    assert found["backers"]["signals"] == ["critic"]
+    g.remove_edge("k-critic", "k-target")
+    found = {f["perspective"]: f for f in unrebutted_attacks(g, PERSPECTIVES)}
+    assert found["backers"]["attacker"]["id"] == "k-model"  # k-strong is answered
+
+
 class _Vectors:
     """A stand-in embedder: one fixed unit vector per text."""
 
