@@ -37,6 +37,11 @@ def claim_summary(g: nx.DiGraph, node: str) -> dict[str, Any]:
     }
 
 
+def attacked(g: nx.DiGraph, node: str) -> bool:
+    """Whether some claim contradicts ``node`` (an attack by ``node`` is then answered)."""
+    return any(e.get("type") == "contradicts" for _, _, e in g.in_edges(node, data=True))
+
+
 def contested(g: nx.DiGraph) -> list[dict[str, Any]]:
     attacks: dict[str, list[dict[str, Any]]] = {}
     for u, v, d in relation_edges(g, "contradicts"):
@@ -61,9 +66,7 @@ def consensus(g: nx.DiGraph) -> list[dict[str, Any]]:
         perspectives |= {g.nodes[u].get("perspective") for u in supporters} - {None}
         if d["perspective"]:
             perspectives.add(d["perspective"])
-        if len(perspectives) >= 2 and not any(
-            e.get("type") == "contradicts" for _, _, e in g.in_edges(node, data=True)
-        ):
+        if len(perspectives) >= 2 and not attacked(g, node):
             out.append(
                 claim_summary(g, node)
                 | {"perspectives": sorted(perspectives), "supported_by": sorted(supporters)}
@@ -74,8 +77,7 @@ def consensus(g: nx.DiGraph) -> list[dict[str, Any]]:
 def unanswered_attacks(g: nx.DiGraph) -> list[dict[str, Any]]:
     out = []
     for u, v, d in relation_edges(g, "contradicts"):
-        answered = any(e.get("type") == "contradicts" for _, _, e in g.in_edges(u, data=True))
-        if not answered:
+        if not attacked(g, u):
             out.append(
                 {
                     "attacker": claim_summary(g, u),

@@ -47,7 +47,7 @@ import networkx as nx
 import numpy as np
 
 from . import __version__, taxonomy
-from .analysis import claim_summary
+from .analysis import attacked, claim_summary
 from .graph import claim_nodes, relation_edges
 from .perspectives import MemberIndex, speaker_perspectives
 from .records import (
@@ -688,7 +688,7 @@ def unrebutted_attacks(
             continue
         if uncertain_perspective(graph.nodes[v]):
             continue
-        if any(e.get("type") == "contradicts" for _, _, e in graph.in_edges(u, data=True)):
+        if attacked(graph, u):
             continue  # answered
         strength = float(d["score"]) * (1 + _prevalence(graph, u))
         key = (1 if d.get("signals") else 0, strength, u, v)
