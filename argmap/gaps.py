@@ -447,11 +447,13 @@ def voiceless_stakeholders(
     # "officials") is that type, not a more specific group: listed once, under the
     # type; a longer term ("home care workers") names a group more specific than its
     # type ("Workers and unions") and keeps its own entry
-    broad = {_singular(t) for st in taxonomy.TYPES for t in st.terms if len(t.split()) == 1}
+    broad = {
+        _singular_words(t.casefold()) for st in taxonomy.TYPES for t in st.terms if " " not in t
+    }
     text_groups = [
         c
         for c in _text_candidates(corpus, extraction.mentions, ids, outlets)
-        if not (c.kind == "group" and _singular(c.terms[0]) in broad)
+        if not (c.kind == "group" and _singular_words(c.terms[0].casefold()) in broad)
     ]
     candidates = (
         [c for c in candidates if c.source == "manifest"]
@@ -500,12 +502,6 @@ def voiceless_stakeholders(
     priority = {"manifest": 0, "taxonomy": 1, "text": 1}
     out.sort(key=lambda v: (priority[v.source], -v.articles, -len(v.mentions), v.name.casefold()))
     return out
-
-
-def _singular(term: str) -> str:
-    """A group term without its plural ending, for comparing terms ("policymakers")."""
-    term = " ".join(term.casefold().split())
-    return term[:-1] if term.endswith("s") and not term.endswith("ss") else term
 
 
 def _overlapping(spans: set[tuple[str, int, int]], claimed: set[tuple[str, int, int]]) -> int:
@@ -771,7 +767,9 @@ def open_questions(
 # --------------------------------------------------------------------- suggestions
 
 
-def _singular(name: str, *, proper: bool = False) -> str:
+def _singular_words(name: str) -> str:
+    """A group's name with its last word in the singular ("home care workers" ->
+    "home care worker")."""
     words = name.split()
     if not words:
         return name
@@ -783,7 +781,14 @@ def _singular(name: str, *, proper: bool = False) -> str:
     elif last.lower().endswith("s") and not last.lower().endswith("ss"):
         last = last[:-1]
     words[-1] = last
-    text = " ".join(words)
+    return " ".join(words)
+
+
+def _singular(name: str, *, proper: bool = False) -> str:
+    """One member of a group, with its article: "a home care worker"."""
+    text = _singular_words(name)
+    if not text:
+        return name
     if not proper:
         text = _lower_first(text)
     article = "an" if text[:1].lower() in "aeiou" else "a"
