@@ -197,6 +197,37 @@ def _model_text(p: PerspectiveDef) -> str:
     return p.description.strip() or p.name.strip()
 
 
+def content_scores(
+    sims: np.ndarray, top: np.ndarray, probs: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each claim's score against each perspective (cosine, plus half the model's
+    *supports* minus *contradicts* where the model read the pair) and the model's
+    *supports*. ``top[k]``: the perspectives read for claim ``k``; ``probs[k, j]``:
+    the model's reading of claim ``k`` against ``top[k, j]``."""
+    scores = sims.copy()
+    support = np.zeros_like(sims)
+    for k in range(len(top)):
+        for j, p in enumerate(top[k]):
+            sup, con = float(probs[k, j, 0]), float(probs[k, j, 1])
+            scores[k, p] += 0.5 * (sup - con)
+            support[k, p] = sup
+    return scores, support
+
+
+def best_perspective(mean: np.ndarray) -> tuple[int, float, float]:
+    """The best-scoring perspective of a claim (or a speaker's claims together), its
+    score and the runner-up's (-1 when there is none)."""
+    order = np.argsort(-mean, kind="stable")
+    best = int(order[0])
+    second = float(mean[order[1]]) if len(order) > 1 else -1.0
+    return best, float(mean[best]), second
+
+
+def clear_match(top_score: float, second: float) -> bool:
+    """Whether the best perspective is close enough, and clear enough of the next."""
+    return top_score >= CONTENT_FLOOR and top_score - second >= CONTENT_MARGIN
+
+
 def _by_content(
     claims: Sequence[Claim],
     vectors: np.ndarray,
@@ -218,15 +249,10 @@ def _by_content(
     reader = "key-point matcher" if getattr(matcher, "what", "") == "key-point matcher" else "model"
     if use_model:
         # the matcher reads the closest perspectives of each claim
-        n_top = min(MATCHER_TOP, len(perspectives))
-        top = np.argsort(-sims, axis=1, kind="stable")[:, :n_top]
+        top = np.argsort(-sims, axis=1, kind="stable")[:, :MATCHER_TOP]
         pairs = [(claims[r].text, model_texts[p]) for k, r in enumerate(rows) for p in top[k]]
-        probs = matcher.predict(pairs)
-        for k in range(len(rows)):
-            for j, p in enumerate(top[k]):
-                sup, con = probs[n_top * k + j][0], probs[n_top * k + j][1]
-                scores[k, p] += 0.5 * (float(sup) - float(con))
-                support[k, p] = float(sup)
+        probs = np.asarray(matcher.predict(pairs)).reshape(len(rows), top.shape[1], 3)
+        scores, support = content_scores(sims, top, probs)
     groups: dict[str, list[int]] = defaultdict(list)
     for k, r in enumerate(rows):
         c = claims[r]
@@ -234,18 +260,15 @@ def _by_content(
         groups[key].append(k)
     out: dict[str, Assignment] = {}
     for members in groups.values():
-        mean = scores[members].mean(axis=0)
-        order = np.argsort(-mean, kind="stable")
-        best = int(order[0])
-        second = float(mean[order[1]]) if len(order) > 1 else -1.0
-        top_score, margin = float(mean[best]), float(mean[best]) - second
+        best, top_score, second = best_perspective(scores[members].mean(axis=0))
+        margin = top_score - second
         first = claims[rows[members[0]]]
         who = (
             "the outlet's claim"
             if first.speaker_kind == "outlet"
             else f"what {first.speaker} argues"
         )
-        if top_score >= CONTENT_FLOOR and margin >= CONTENT_MARGIN:
+        if clear_match(top_score, second):
             if use_model:
                 # how sure the matcher is that the claim argues the perspective's case
                 confidence = round(min(0.9, float(support[members, best].mean())), 3)

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from ..perspectives import CONTENT_FLOOR, CONTENT_MARGIN, MATCHER_TOP
+from ..perspectives import MATCHER_TOP, best_perspective, clear_match, content_scores
 from ..records import Corpus, Manifest, PerspectiveDef
 from .gaps import _articles, ambiguous_arguments
 from .relations import load_argkp
@@ -133,21 +133,19 @@ def replay(
 
 
 def shipped(tp: TopicScores, which: str = "matcher", top: int = MATCHER_TOP) -> tuple[Any, Any]:
-    """argmap's content assignment (one claim per group: each argument is an outlet's)."""
+    """argmap's content assignment (:func:`argmap.perspectives._by_content`: one claim
+    per group, since each argument is an outlet's) on the cached scores."""
     probs = tp.matcher if which == "matcher" else tp.relation
     n = len(tp.claim_argument)
-    scores, support = tp.cosine.copy(), np.zeros_like(tp.cosine)
     order = np.argsort(-tp.cosine, axis=1, kind="stable")[:, :top]
-    for i in range(n):
-        for p in order[i]:
-            scores[i, p] += 0.5 * (probs[i, p, 0] - probs[i, p, 1])
-            support[i, p] = probs[i, p, 0]
+    scores, support = content_scores(
+        tp.cosine, order, np.take_along_axis(probs, order[..., None], axis=1)
+    )
     best, confidence = np.full(n, -1), np.zeros(n)
     for i in range(n):
-        o = np.argsort(-scores[i], kind="stable")
-        runner_up = scores[i, o[1]] if len(o) > 1 else -1.0
-        if scores[i, o[0]] >= CONTENT_FLOOR and scores[i, o[0]] - runner_up >= CONTENT_MARGIN:
-            best[i], confidence[i] = o[0], min(0.9, support[i, o[0]])
+        b, top_score, second = best_perspective(scores[i])
+        if clear_match(top_score, second):
+            best[i], confidence[i] = b, min(0.9, support[i, b])
     return best, confidence
 
 
