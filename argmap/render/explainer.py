@@ -175,7 +175,7 @@ def timeline(analysis: Analysis, sents: _Sentences) -> list[dict[str, Any]]:
     corpus = analysis.corpus
     years = Counter(a.published[:4] for a in corpus.articles if a.published)
     story_year = int(years.most_common(1)[0][0]) if years else None
-    by_text: dict[tuple[str, str], dict[str, Any]] = {}
+    by_text: dict[str, dict[str, Any]] = {}
     for ev in analysis.extraction.events:
         art = sents.articles.get(ev.article_id)
         if art is None:
@@ -184,20 +184,14 @@ def timeline(analysis: Analysis, sents: _Sentences) -> list[dict[str, Any]]:
         if date.startswith("--"):
             continue
         text = sents.span(ev.article_id, ev.start, ev.end)
-        key = (date, text)
-        entry = by_text.setdefault(key, {"date": date, "text": text, "articles": []})
+        entry = by_text.setdefault(text, {"date": date, "text": text, "articles": []})
+        # a sentence that names several dates ("below human quality in late 2025, at
+        # parity as of early 2026") is one entry, under the latest: where it says things
+        # stand
+        entry["date"] = max(entry["date"], date)
         entry["articles"].append(ev.article_id)
-    # a sentence that names several dates ("below human quality in late 2025, at
-    # parity as of early 2026") is one entry, under the latest: where it says things
-    # stand
-    latest: dict[str, dict[str, Any]] = {}
-    for (_date, text), entry in sorted(by_text.items()):
-        kept = latest.get(text)
-        if kept is not None:
-            entry["articles"] = [*dict.fromkeys([*kept["articles"], *entry["articles"]])]
-        latest[text] = entry
     per_date: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for entry in latest.values():
+    for entry in by_text.values():
         per_date[entry["date"]].append(entry)
     ranked: dict[str, list[dict[str, Any]]] = {
         date: sorted(
