@@ -290,13 +290,10 @@ def test_argmap_gaps_prints_json_and_markdown():
     assert text.exit_code == 0 and "Talked about, never heard" in text.output
 
 
-def test_an_attack_counts_against_a_perspective_only_on_its_confident_claims():
+def _claim_graph(nodes: list[tuple[str, str, float]]) -> nx.DiGraph:
+    """A graph of bare claim nodes: (id, perspective, perspective confidence)."""
     g = nx.DiGraph()
-    for node, persp, conf in [
-        ("k-a", "drivers", 0.95),
-        ("k-b", "backers", 0.95),
-        ("k-c", "quiet", 0.2),
-    ]:
+    for node, persp, conf in nodes:
         g.add_node(
             node,
             type="claim",
@@ -307,6 +304,11 @@ def test_an_attack_counts_against_a_perspective_only_on_its_confident_claims():
             perspective_confidence=conf,
             occurrences=[],
         )
+    return g
+
+
+def test_an_attack_counts_against_a_perspective_only_on_its_confident_claims():
+    g = _claim_graph([("k-a", "drivers", 0.95), ("k-b", "backers", 0.95), ("k-c", "quiet", 0.2)])
     g.add_edge("k-a", "k-b", type="contradicts", score=0.9)
     g.add_edge("k-a", "k-c", type="contradicts", score=0.9)
     found = unrebutted_attacks(g, PERSPECTIVES)
@@ -316,24 +318,15 @@ def test_an_attack_counts_against_a_perspective_only_on_its_confident_claims():
 def test_the_unrebutted_attack_is_the_strongest_unanswered_one_signalled_first():
     """An answered attack does not hide an unanswered one, and an attack the text
     signals (a named critic) outranks a stronger reading of the model alone."""
-    g = nx.DiGraph()
-    for node, persp in [
-        ("k-target", "backers"),
-        ("k-strong", "drivers"),
-        ("k-critic", "drivers"),
-        ("k-model", "drivers"),
-        ("k-answer", "thin"),
-    ]:
-        g.add_node(
-            node,
-            type="claim",
-            text=node,
-            speakers=[],
-            outlets=[],
-            perspective=persp,
-            perspective_confidence=0.95,
-            occurrences=[],
-        )
+    g = _claim_graph(
+        [
+            ("k-target", "backers", 0.95),
+            ("k-strong", "drivers", 0.95),
+            ("k-critic", "drivers", 0.95),
+            ("k-model", "drivers", 0.95),
+            ("k-answer", "thin", 0.95),
+        ]
+    )
     g.add_edge("k-strong", "k-target", type="contradicts", score=0.99, signals=[])
     g.add_edge("k-answer", "k-strong", type="contradicts", score=0.7, signals=[])
     g.add_edge("k-model", "k-target", type="contradicts", score=0.95, signals=[])
