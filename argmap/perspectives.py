@@ -22,6 +22,7 @@ central claim. Claims are then assigned as with a manifest.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -31,7 +32,6 @@ from typing import Any
 import numpy as np
 
 from . import taxonomy
-from .extract import lexicon as lx
 from .records import Assignment, Claim, Corpus, PerspectiveDef, Relation, Speaker
 
 #: A content match needs at least this combined score (cosine + matcher margin).
@@ -435,16 +435,22 @@ def _cluster_label(units: Sequence[_Unit], ks: Sequence[int]) -> str:
     return "Other voices"
 
 
-#: Words that make a group speaker no stakeholder at all ("others", "some", "many
-#: people"): it founds no perspective of its own (one named "Others" tells an editor
-#: nothing), and its claims are assigned by what they say, as an outlet's are.
-_UNNAMED_GROUP_WORDS = lx.GROUP_QUANTIFIERS | {"people", "person", "one", "ones"}
+@functools.cache
+def _unnamed_group_words() -> frozenset[str]:
+    """Words that make a group speaker no stakeholder at all ("others", "some", "many
+    people"): it founds no perspective of its own (one named "Others" tells an editor
+    nothing), and its claims are assigned by what they say, as an outlet's are. (Read
+    on first use: importing argmap.extract loads spaCy, which this module need not.)"""
+    from .extract import lexicon as lx
+
+    return lx.GROUP_QUANTIFIERS | {"people", "person", "one", "ones"}
 
 
 def unnamed_group(speaker: Speaker) -> bool:
     """A group speaker named by a quantifier alone ("others", "some people")."""
     words = speaker.name.casefold().split()
-    return speaker.kind == "group" and bool(words) and all(w in _UNNAMED_GROUP_WORDS for w in words)
+    unnamed = _unnamed_group_words()
+    return speaker.kind == "group" and bool(words) and all(w in unnamed for w in words)
 
 
 def _units(claims: Sequence[Claim], speakers: Sequence[Speaker]) -> list[_Unit]:
