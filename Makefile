@@ -5,6 +5,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= output
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
+#: pins that must carry the extra a dependency asks for (see lock)
+EXTRA_PINS := smart-open[http] lxml[html_clean]
 
 .PHONY: demo test install install-test lint eval bench lock clean
 
@@ -51,9 +53,13 @@ lock: | $(BIN)/python
 	$(PIP) install -q uv
 	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --no-header -o requirements/runtime.txt
 	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --generate-hashes --no-header -o requirements/test.txt
-	# weasel needs smart-open[http]; pip's hash mode looks for a newer release of an
-	# extra that is not pinned as such, so the pin carries the extra
-	sed -i 's/^smart-open==/smart-open[http]==/' requirements/runtime.txt requirements/test.txt
+	# pip's hash mode looks for a newer release of a package that a dependency asks for
+	# with an extra unless the pin carries that extra, and then fails ("all requirements
+	# must have their versions pinned"): weasel needs smart-open[http], justext (via
+	# trafilatura) lxml[html_clean]
+	for pin in $(EXTRA_PINS); do \
+		sed -i "s/^$${pin%%[*}==/$$pin==/" requirements/runtime.txt requirements/test.txt; \
+	done
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist *.egg-info
