@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= output
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
-#: pins that must carry the extra a dependency asks for (see lock)
+#: packages that dependencies ask for with an extra (see make lock)
 EXTRA_PINS := smart-open[http] lxml[html_clean]
 
 .PHONY: demo test install install-test lint eval bench lock clean
@@ -36,8 +36,8 @@ install-test: $(VENV)/.test
 
 ## lint: ruff over the code
 lint: $(VENV)/.test
-	$(BIN)/ruff check argmap tests benchmarks training
-	$(BIN)/ruff format --check argmap tests benchmarks training
+	$(BIN)/ruff check argmap tests benchmarks training requirements
+	$(BIN)/ruff format --check argmap tests benchmarks training requirements
 
 ## eval: measure quality against ../shared/eval (see docs/evaluation.md)
 eval: $(VENV)/.runtime
@@ -53,13 +53,9 @@ lock: | $(BIN)/python
 	$(PIP) install -q uv
 	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --no-header -o requirements/runtime.txt
 	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --generate-hashes --no-header -o requirements/test.txt
-	# pip's hash mode looks for a newer release of a package that a dependency asks for
-	# with an extra unless the pin carries that extra, and then fails ("all requirements
-	# must have their versions pinned"): weasel needs smart-open[http], justext (via
-	# trafilatura) lxml[html_clean]
-	for pin in $(EXTRA_PINS); do \
-		sed -i "s/^$${pin%%[*}==/$$pin==/" requirements/runtime.txt requirements/test.txt; \
-	done
+	# pins that a dependency asks for with an extra are pinned with it too (why:
+	# requirements/pin_extras.py)
+	$(BIN)/python requirements/pin_extras.py requirements/runtime.txt requirements/test.txt -- $(EXTRA_PINS)
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist *.egg-info
