@@ -73,9 +73,14 @@ MODEL_VERSION = "1.0.0"
 OUT_DIR = ROOT / "argmap" / "models" / "relation"
 #: ``--task matcher``: the key-point matcher (see training/README.md), in MATCHER_DIR.
 MATCHER_VERSION = "1.1.0"
+#: ``--task stance``: a stance reader trained on the Perspectrum support / undermine
+#: pairs alone; tried, not shipped (training/README.md), so exported into --work.
+STANCE_VERSION = "1.0.0"
 
 
 def out_dir(args: argparse.Namespace) -> Path:
+    if args.task == "stance":
+        return Path(args.work) / "model"  # an experiment: not shipped (training/README.md)
     return MATCHER_DIR if args.task == "matcher" else OUT_DIR
 
 
@@ -383,10 +388,15 @@ def score_val(probs_fn: Any, val: dict[str, Any], symmetric: bool = True) -> dic
             p = (p + probs_fn([(b, a) for a, b in pairs])) / 2
         return p
 
-    q = probs(val["argkp_pairs"])
-    scores = {c: float(q[i, 0]) for i, c in enumerate(val["argkp_cands"])}
-    kpa = kpa_mean_average_precision(val["argkp"], scores)
-    out = {"argkp_map_strict": kpa["map_strict"], "argkp_map_relaxed": kpa["map_relaxed"]}
+    if val.get("task") == "stance":
+        # the stance reader never sees key points: no ArgKP figure to compute
+        kpa = {"map_strict": 0.0, "map_relaxed": 0.0}
+        out: dict[str, float] = {}
+    else:
+        q = probs(val["argkp_pairs"])
+        scores = {c: float(q[i, 0]) for i, c in enumerate(val["argkp_cands"])}
+        kpa = kpa_mean_average_precision(val["argkp"], scores)
+        out = {"argkp_map_strict": kpa["map_strict"], "argkp_map_relaxed": kpa["map_relaxed"]}
     if val.get("task") == "matcher":
         # the matcher is selected on key-point matching alone
         return out | {"selection": kpa["map_strict"]}
@@ -398,7 +408,7 @@ def score_val(probs_fn: Any, val: dict[str, Any], symmetric: bool = True) -> dic
         "both": (stance["macro_f1"] + kpa["map_strict"]) / 2,
         "stance": stance["macro_f1"],
         "argkp": kpa["map_strict"],
-    }[val.get("select", "both")]
+    }["stance" if val.get("task") == "stance" else val.get("select", "both")]
     return out | {
         "stance_macro_f1": stance["macro_f1"],
         "stance_accuracy": stance["accuracy"],
@@ -471,7 +481,11 @@ def build_data(args: argparse.Namespace) -> dict[str, Any]:
     fit_topics = sorted(set(argkp.topics()) - set(val_topics))
     rng = random.Random(args.seed)
     ex = perspectrum_examples(persp, fit_claims, vec_of_pid, claim_vecs, rng, args.unrelated_ratio)
-    if args.argkp or args.task == "matcher":
+    if args.task == "stance":
+        # which side a sentence takes on a claim, given that it bears on it: the gold
+        # support / undermine pairs, no unrelated negatives and no ArgKP pairs
+        ex = [e for e in ex if e[3] == "persp"]
+    elif args.argkp or args.task == "matcher":
         ex += argkp_examples(
             argkp.subset(fit_topics),
             kp_vecs,
@@ -722,7 +736,7 @@ def export(args: argparse.Namespace) -> None:
     args_copy = argparse.Namespace(**{**vars(args), "max_examples": 0})
     val = build_data(args_copy)["val"]
     stance_pairs = [] if args.task == "matcher" else [(a, b) for a, b, _ in val["stance"]]
-    pairs = stance_pairs + val["argkp_pairs"][:1500]
+    pairs = stance_pairs + ([] if args.task == "stance" else val["argkp_pairs"][:1500])
     p_torch = torch_probs(model, tok)(pairs)
     p_fp32 = ort_probs(fp32_path)(pairs)
     p_int8 = ort_probs(int8_path)(pairs)
@@ -757,12 +771,14 @@ def export(args: argparse.Namespace) -> None:
     target.write_bytes(int8_path.read_bytes())
     sha = hashlib.sha256(target.read_bytes()).hexdigest()
     config = {
-        "name": "argmap-matcher-minilm" if args.task == "matcher" else "argmap-relation-minilm",
-        "version": MATCHER_VERSION if args.task == "matcher" else MODEL_VERSION,
+        "name": f"argmap-{args.task}-minilm",
+        "version": {"matcher": MATCHER_VERSION, "stance": STANCE_VERSION}.get(
+            args.task, MODEL_VERSION
+        ),
         "task": args.task,
         "labels": list(LABELS),
         "max_length": args.max_length,
-        "tokenizer": "../minilm/tokenizer.json",
+        "tokenizer": os.path.relpath(MINILM_TOKENIZER, target_dir),
         "inputs": ["input_ids", "attention_mask", "token_type_ids"],
         "output": "logits",
         "sha256": sha,
@@ -1120,10 +1136,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--stage", choices=["train", "export", "card", "all"], default="all")
     p.add_argument(
         "--task",
-        choices=["relation", "matcher"],
+        choices=["relation", "matcher", "stance"],
         default="relation",
         help="relation: the 3-class relation model; matcher: the key-point matcher "
-        "(ArgKP only, selected on key-point mAP, written to argmap/models/matcher/)",
+        "(ArgKP only, selected on key-point mAP, written to argmap/models/matcher/); "
+        "stance: Perspectrum support / undermine pairs only, selected on stance, "
+        "exported into --work/model (an experiment, not shipped)",
     )
     p.add_argument(
         "--select",
@@ -1202,7 +1220,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.stage in ("export", "all"):
         export(args)
     if args.stage in ("card", "all"):
-        card(args)
+        if args.task == "stance":
+            log("no card for --task stance: the stance reader is an experiment, not shipped")
+        else:
+            card(args)
 
 
 if __name__ == "__main__":
