@@ -47,6 +47,31 @@ def test_attacks_are_not_crowded_out_by_supports():
     }
 
 
+def test_signalled_attacks_go_before_the_models_confident_readings():
+    """When the limit binds, an attack the text signals (an undercut, a contrast) is
+    kept before stronger attacks read by the model alone; supports are ranked by score
+    even when a signal was overruled."""
+
+    def rel(a, b, relation, score, signals=()):
+        return Relation(a, b, relation, score, "", signals=signals)
+
+    relations = [
+        rel("k-1", "k-hub", "contradicts", 0.95),
+        rel("k-2", "k-hub", "contradicts", 0.9),
+        rel("k-3", "k-hub", "contradicts", 0.6, ("undercut",)),
+        rel("k-4", "k-hub", "supports", 0.9),
+        rel("k-5", "k-hub", "supports", 0.55, ("contrast",)),
+        rel("k-6", "k-hub", "supports", 0.8),
+    ]
+    kept = {(r.source, r.relation) for r in strongest_per_claim(relations, 2)}
+    assert kept == {
+        ("k-3", "contradicts"),
+        ("k-1", "contradicts"),
+        ("k-4", "supports"),
+        ("k-6", "supports"),
+    }
+
+
 def test_an_objection_attacks_the_proposal_whichever_came_first():
     proposal = _canon("k-p", "Labs should agree to verifiable pauses", "recommendation")
     objection = _canon("k-o", "Training runs are far harder to monitor than silos", "evaluation")
@@ -206,3 +231,17 @@ def test_two_reports_of_fact_need_a_signal_to_contradict():
         _Pair(0, 1, 0.7, [(-1, numbers, "")]), attack, [figure, other], first | {"k-e": ("", 0, 9)}
     )
     assert both is not None and both.relation == "contradicts"
+
+
+def test_what_is_held_up_as_a_model_is_a_name_after_what_or_look_at():
+    """'what Hallerby did' and 'look at Hallerby' hold up a model; 'what the charge
+    would do' and 'look at a discount' do not (they had made the sample's claims about
+    the charge 'undercut the analogy with charge')."""
+    assert sg.analogy_entities("Wrenhaven should do exactly what Hallerby did") == {"Hallerby"}
+    assert sg.analogy_entities("Look at Hallerby. They brought in a charge") == {"Hallerby"}
+    assert sg.analogy_entities("similar to those used in arms-control agreements") == {
+        "arms-control"
+    }
+    assert sg.analogy_entities("it paid too little attention to what the charge would do") == set()
+    assert sg.analogy_entities("the council would look at a discount for care workers") == set()
+    assert sg.undercut("Dunmore's charge is not comparable", "what the charge would do") is None

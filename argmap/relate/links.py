@@ -160,10 +160,20 @@ def relate_claims(
 
 def strongest_per_claim(relations: Sequence[Relation], limit: int) -> list[Relation]:
     """Relations kept so that no claim has more than ``limit`` of each kind (supports,
-    contradicts): the strongest first (the articles' signals are already in the score;
-    ties by ids, so the choice is stable). The limit is per kind so that the attacks on
-    a story's central claim are not crowded out by the many claims that support it."""
-    ranked = sorted(relations, key=lambda r: (-r.score, r.source, r.target, r.relation))
+    contradicts): attacks the articles signal first, then the strongest (ties by ids,
+    so the choice is stable). The limit is per kind so that the attacks on a story's
+    central claim are not crowded out by the many claims that support it, and signalled
+    attacks go first so that they are not crowded out by the model's confident
+    misreadings ("We have talked about the traffic on this road for twenty years"
+    against the traffic forecast, 0.95), which by score alone had pushed both undercuts
+    of the sample corpus's analogy out of the graph in one run. Every signal speaks for
+    an attack; a support decided against one is ranked by its score."""
+
+    def rank(r: Relation) -> tuple[bool, float, str, str, str]:
+        signalled = r.relation == "contradicts" and bool(r.signals)
+        return (not signalled, -r.score, r.source, r.target, r.relation)
+
+    ranked = sorted(relations, key=rank)
     count: dict[tuple[str, str], int] = defaultdict(int)
     out = []
     for r in ranked:

@@ -93,6 +93,11 @@ _NOT_NAMES = frozenset(
 )
 
 
+#: Markers that hold up a model only when a name follows ("what Hallerby did", "look at
+#: Sweden"), by their first four letters.
+_NAME_ONLY = frozenset({"what", "look"})
+
+
 def analogy_entities(text: str) -> set[str]:
     """What a claim holds up as a model or compares with: "do exactly what Hallerby
     did" -> Hallerby, "similar to those used in arms-control agreements" -> arms-control,
@@ -100,8 +105,12 @@ def analogy_entities(text: str) -> set[str]:
     out = set()
     for m in _ANALOGY_TARGET.finditer(text):
         key = m.group(1)
-        if key.lower() not in _NOT_NAMES and len(key) > 2:
-            out.add(key)
+        if key.lower() in _NOT_NAMES or len(key) <= 2:
+            continue
+        if m.group(0)[:4].lower() in _NAME_ONLY and not key[0].isupper():
+            # "what the charge would do", "look at a discount": no model held up
+            continue
+        out.add(key)
     return out
 
 
