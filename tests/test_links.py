@@ -245,3 +245,22 @@ def test_what_is_held_up_as_a_model_is_a_name_after_what_or_look_at():
     assert sg.analogy_entities("it paid too little attention to what the charge would do") == set()
     assert sg.analogy_entities("the council would look at a discount for care workers") == set()
     assert sg.undercut("Dunmore's charge is not comparable", "what the charge would do") is None
+
+
+def test_a_rejection_answers_what_came_before_only_when_it_points_back_at_it():
+    """'rejected the comparison' and 'rejects those criticisms' answer the claims just
+    before; 'dismissed existential fears surrounding AI' names what it rejects afresh
+    (it had made LeCun attack 'its focus on safety predates the AI boom')."""
+    points_back = [
+        "Mullan rejected the comparison.",
+        "Owen Pryce, the council's cabinet member for transport, rejected the criticism.",
+        "Anthropic rejects those criticisms and maintains that its focus on safety predates it.",
+        "The company hit back at critics, saying the plan was sound.",
+        "She pushed back.",
+    ]
+    afresh = [
+        "LeCun has repeatedly dismissed existential fears surrounding AI.",
+        "He denied wrongdoing.",
+    ]
+    assert all(sg.REJECTS_EARLIER.search(t) for t in points_back)
+    assert not any(sg.REJECTS_EARLIER.search(t) for t in afresh)

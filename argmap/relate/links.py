@@ -305,9 +305,9 @@ def _discourse_signals(
                                 opener + " ...",
                             )
                         )
-            if sg.REJECTION.search(sentence) and claim.speaker_kind != "outlet":
+            if sg.REJECTS_EARLIER.search(sentence) and claim.speaker_kind != "outlet":
                 rejecting[claim.speaker_id] = pos
-            elif sg.REJECTION.search(sentence):
+            elif sg.REJECTS_EARLIER.search(sentence):
                 # "Mullan rejected the comparison." is the outlet's sentence about Mullan
                 for later in items[pos + 1 : pos + 1 + WINDOW]:
                     if later.speaker_id != claim.speaker_id and later.speaker in sentence:

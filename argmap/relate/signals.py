@@ -35,6 +35,20 @@ REJECTION = re.compile(
     r"push(?:es|ed)? back|hit(?:s)? back|counter(?:s|ed)?|rebut(?:s|ted)?|refut(?:es|ed))\b",
     re.IGNORECASE,
 )
+#: A rejection whose object points back at what was said before: "rejected the
+#: comparison", "rejects those criticisms", "hit back at critics", or no object at all
+#: ("pushed back."). A rejection of something it names afresh ("dismissed existential
+#: fears surrounding AI") does not answer the claims just before it.
+REJECTS_EARLIER = re.compile(
+    REJECTION.pattern + r"(?:\s+(?:at|against))?\s*(?:[.,;:!?\"”]|$|saying\b|"
+    r"(?:the|this|that|these|those|such|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:criticisms?|critiques?|comparisons?|analog(?:y|ies)|claims?|suggestions?|ideas?|"
+    r"arguments?|accusations?|allegations?|charges?|characteri[sz]ations?|concerns?|"
+    r"notions?|views?|premises?|analys[ie]s|reports?|findings|figures|forecasts?|"
+    r"assertions?|assessments?|framing|points?|warnings?|fears|objections?)\b|"
+    r"(?:critics|opponents|detractors|sceptics|skeptics)\b)",
+    re.IGNORECASE,
+)
 ANALOGY = re.compile(
     r"\b(?:like|as \w+ did|what \w+ did|follow(?:s|ed|ing)?|cop(?:y|ies|ied)|model(?:led)? on|"
     r"similar to|compar(?:e|ed|ison|able)|analog(?:y|ous)|the same as|just as|as in)\b",
