@@ -8,7 +8,13 @@ from conftest import make_article, make_claim, make_speaker
 
 from argmap.records import CanonicalClaim, Relation
 from argmap.relate import signals as sg
-from argmap.relate.links import _critic_signals, _decide, _Pair, strongest_per_claim
+from argmap.relate.links import (
+    _critic_signals,
+    _decide,
+    _discourse_signals,
+    _Pair,
+    strongest_per_claim,
+)
 
 
 def _canon(cid: str, text: str, kind: str) -> CanonicalClaim:
@@ -264,3 +270,32 @@ def test_a_rejection_answers_what_came_before_only_when_it_points_back_at_it():
     ]
     assert all(sg.REJECTS_EARLIER.search(t) for t in points_back)
     assert not any(sg.REJECTS_EARLIER.search(t) for t in afresh)
+
+
+def test_a_contrast_answers_what_was_said_not_the_narration():
+    """'However, it argued ...' contrasts with the claims before it, but not with the
+    outlet's narration of who wrote what."""
+    article = make_article(
+        "a.txt",
+        "Critics say the plan is rushed. The warning came in a blog post by Ana Diaz. "
+        "However, Diaz said the risk is serious.",
+    )
+    outlet = make_speaker("Courier", "outlet")
+    claims = [
+        make_claim(article, "the plan is rushed", make_speaker("critics", "group"), "indirect"),
+        make_claim(article, "The warning came in a blog post by Ana Diaz", outlet, "outlet"),
+        make_claim(
+            article,
+            "the risk is serious",
+            make_speaker("Ana Diaz"),
+            "indirect",
+            kind="evaluation",
+            sentence_start=article.text.index("However"),
+            sentence_end=len(article.text),
+        ),
+    ]
+    canon_of, index = _canonical_index(claims)
+    found = {
+        (a, t, s.name) for a, t, s, _ in _discourse_signals(claims, [article], canon_of, index)
+    }
+    assert found == {(2, 0, "contrast")}

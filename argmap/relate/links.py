@@ -295,6 +295,10 @@ def _discourse_signals(
             ):
                 opener = " ".join(sentence.split()[:4])
                 for other in earlier:
+                    if other.attribution == "outlet" and other.kind == "fact":
+                        # the narration ("The warning came in a blog post authored by
+                        # ..."): a "However" answers what was said, not who said it
+                        continue
                     them = index[canon_of[other.id]]
                     if them != me:
                         found.append(
