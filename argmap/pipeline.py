@@ -203,7 +203,7 @@ def analyze(
     from .perspectives import assign_perspectives
     from .relate.canonical import canonical_claims
     from .relate.links import relate_claims
-    from .relate.model import default_model
+    from .relate.model import default_model, default_stance
 
     if options.perspectives_by not in PERSPECTIVES_BY:
         raise UsageError(
@@ -227,7 +227,9 @@ def analyze(
     step("embedding claims")
     canonical, mapping = canonical_claims(claims, vectors, corpus.articles, model=model)
     step("grouping restatements")
-    relations = relate_claims(canonical, claims, corpus.articles, vectors, model)
+    relations = relate_claims(
+        canonical, claims, corpus.articles, vectors, model, stance=default_stance()
+    )
     step("relating claims")
     perspectives, assignments = assign_perspectives(
         corpus,

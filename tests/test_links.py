@@ -13,6 +13,7 @@ from argmap.relate.links import (
     _decide,
     _discourse_signals,
     _Pair,
+    _second_reading,
     strongest_per_claim,
 )
 
@@ -299,3 +300,39 @@ def test_a_contrast_answers_what_was_said_not_the_narration():
         (a, t, s.name) for a, t, s, _ in _discourse_signals(claims, [article], canon_of, index)
     }
     assert found == {(2, 0, "contrast")}
+
+
+class _FixedReader:
+    """A stance reader that reads every pair the same way."""
+
+    def __init__(self, supports: float):
+        self.supports = supports
+        self.seen: list[tuple[str, str]] = []
+
+    def predict(self, pairs):
+        self.seen += list(pairs)
+        return np.array([[self.supports, 1 - self.supports, 0.0]] * len(pairs))
+
+
+def test_the_stance_reader_has_the_last_word_on_attacks_the_model_reads_alone():
+    claims = [_canon(f"k-{i}", f"claim {i}", "evaluation") for i in range(4)]
+
+    def decided():
+        return [
+            (_Pair(0, 1, 0.5, []), Relation("k-0", "k-1", "contradicts", 0.9, "model 0.90")),
+            (
+                _Pair(2, 1, 0.5, []),
+                Relation("k-2", "k-1", "contradicts", 0.7, "undercut", signals=("undercut",)),
+            ),
+            (_Pair(3, 1, 0.5, []), Relation("k-3", "k-1", "supports", 0.8, "model 0.80")),
+        ]
+
+    reads_support = _FixedReader(0.8)
+    kept = [r for _, r in _second_reading(decided(), claims, reads_support)]
+    # only the model-only attack is read again, and dropped
+    assert reads_support.seen == [("claim 0", "claim 1")]
+    assert [(r.source, r.relation) for r in kept] == [("k-2", "contradicts"), ("k-3", "supports")]
+    agrees = [r for _, r in _second_reading(decided(), claims, _FixedReader(0.3))]
+    assert len(agrees) == 3
+    assert agrees[0].rationale == "model 0.90; stance reader agrees 0.70"
+    assert agrees[1].rationale == "undercut"

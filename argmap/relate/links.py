@@ -17,6 +17,10 @@
    one; else from the later claim to the earlier. Support goes from evidence (a
    statistic, a fact) to what it supports (a recommendation, an evaluation), else from
    the less to the more widely made claim.
+5. **Second reading.** An attack the model reads with no signal from the text is read
+   again by the stance reader (``argmap/models/stance/``, trained on Perspectrum's
+   support / undermine pairs alone) and dropped when it reads the pair as support
+   (:data:`STANCE_VETO`); kept, its rationale says "stance reader agrees 0.74".
 
 A relation is kept when its class is *supports* or *contradicts* with probability of
 at least :data:`KEEP`, except that the model alone does not make two reports of fact
@@ -32,7 +36,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -56,6 +60,12 @@ MAX_PER_CLAIM = 3
 #: co-authored by Favaro and Clark against the post they wrote), a figure and what it
 #: is evidence for, or the same sentence twice (a syndicated copy's claim).
 REPORTS = frozenset({"fact", "statistic"})
+#: An attack the model reads alone is dropped when the stance reader (trained on the
+#: Perspectrum support / undermine pairs alone) gives *supports* more than this share of
+#: the pair's stance: two readers disagree on which way the pair goes, and in the two
+#: stories at hand most such attacks were same-side pairs ("Quarterly revenue surpassed
+#: $10 billion" against "Its revenue growth has been equally dramatic", docs/graph.md).
+STANCE_VETO = 0.5
 NEIGHBOURS = 10
 MIN_COSINE = 0.35
 #: How far back (in claims of the same article) a contrast or a rejection reaches.
@@ -100,8 +110,11 @@ def relate_claims(
     neighbours: int = NEIGHBOURS,
     min_cosine: float = MIN_COSINE,
     max_per_claim: int = MAX_PER_CLAIM,
+    stance: Any = None,
 ) -> list[Relation]:
-    """Relations between canonical claims (see the module docstring)."""
+    """Relations between canonical claims (see the module docstring). ``stance``, a
+    second reader of the same interface as the model (argmap passes the shipped stance
+    reader), gets the last word on attacks the model reads alone (step 5)."""
     if len(canonical) < 2:
         return []
     cvec = canonical_vectors(canonical, claims, vectors)
@@ -148,13 +161,41 @@ def relate_claims(
         else []
     )
     first = _first_positions(canonical, claims, articles)
-    decided: list[Relation] = []
+    decided: list[tuple[_Pair, Relation]] = []
     for pair, prob in zip(ordered, probs, strict=True):
         relation = _decide(pair, prob, canonical, first)
         if relation is not None:
-            decided.append(relation)
-    out = strongest_per_claim(decided, max_per_claim)
+            decided.append((pair, relation))
+    kept = _second_reading(decided, canonical, stance) if stance is not None else decided
+    out = strongest_per_claim([r for _, r in kept], max_per_claim)
     out.sort(key=lambda r: (index[r.target], index[r.source]))
+    return out
+
+
+def _second_reading(
+    decided: list[tuple[_Pair, Relation]], canonical: Sequence[CanonicalClaim], stance: Any
+) -> list[tuple[_Pair, Relation]]:
+    """Attacks read by the model alone, read again by the stance reader: dropped when it
+    reads the pair as support (:data:`STANCE_VETO`), else kept with its reading in the
+    rationale. Attacks the text signals and supports are kept as they are."""
+    alone = [n for n, (_, r) in enumerate(decided) if r.relation == "contradicts" and not r.signals]
+    if not alone:
+        return decided
+    probs = np.asarray(
+        stance.predict(
+            [(canonical[decided[n][0].a].text, canonical[decided[n][0].b].text) for n in alone]
+        ),
+        dtype=np.float64,
+    )
+    share = probs[:, 1] / np.clip(probs[:, 0] + probs[:, 1], 1e-12, None)
+    against = dict(zip(alone, share.tolist(), strict=True))
+    out = []
+    for n, (pair, relation) in enumerate(decided):
+        if n not in against:
+            out.append((pair, relation))
+        elif 1.0 - against[n] <= STANCE_VETO:
+            note = f"{relation.rationale}; stance reader agrees {against[n]:.2f}"
+            out.append((pair, replace(relation, rationale=note)))
     return out
 
 

@@ -1,9 +1,13 @@
 """The models argmap trains and ships: supports / contradicts / unrelated.
 
-Two files of the same kind, each with its own card:
+Three files of the same kind, each with its own card:
 
 - the **relation model** (``argmap/models/relation/``) reads two claims: does one support
   or contradict the other (claim-to-claim relations, restatements);
+- the **stance reader** (``argmap/models/stance/``), trained on the Perspectrum support
+  / undermine pairs alone, reads which way a pair goes given that it is related: the
+  relation stage asks it about every attack the relation model reads alone, and drops
+  those it reads as support (``argmap.relate.links``);
 - the **key-point matcher** (``argmap/models/matcher/``) reads a claim and a viewpoint (a
   perspective's name and description, a key point): does the claim argue it
   (``supports``), argue the other side of the same point (``contradicts``), or neither.
@@ -37,6 +41,7 @@ from argmap.errors import ModelError
 LABELS: tuple[str, str, str] = ("supports", "contradicts", "unrelated")
 RELATION_DIR = MODELS_DIR / "relation"
 MATCHER_DIR = MODELS_DIR / "matcher"
+STANCE_DIR = MODELS_DIR / "stance"
 
 _REINSTALL = (
     "Reinstall argmap (make install), or rebuild the model with training/train_relation.py."
@@ -68,7 +73,9 @@ class RelationModel:
         verify: bool = True,
     ) -> None:
         self.model_dir = Path(model_dir) if model_dir is not None else RELATION_DIR
-        self.what = "key-point matcher" if self.model_dir.name == "matcher" else "relation model"
+        self.what = {"matcher": "key-point matcher", "stance": "stance reader"}.get(
+            self.model_dir.name, "relation model"
+        )
         self.threads = threads
         self.symmetric = symmetric
         self.verify = verify
@@ -208,3 +215,9 @@ def default_model() -> RelationModel:
 def default_matcher() -> RelationModel:
     """The shipped key-point matcher, loaded once per process."""
     return RelationModel(MATCHER_DIR).load()
+
+
+@functools.lru_cache(maxsize=1)
+def default_stance() -> RelationModel:
+    """The shipped stance reader, loaded once per process."""
+    return RelationModel(STANCE_DIR).load()
