@@ -362,6 +362,14 @@ def discover(
                 if z >= 2.0:
                     candidates.append((z + agree, i, j))
                 continue
+            known = units[i].stype is not None and units[j].stype is not None
+            if known and not same_type:
+                # two kinds of stakeholder ("academic studies" and Anthropic) join only
+                # on what they say, not because one supports the other: evidence an
+                # academic study gives is not a company's voice
+                if z >= 2.0:
+                    candidates.append((z + agree, i, j))
+                continue
             if (same_type and z >= -0.5) or (agree >= 1 and z >= 0.0) or z >= 2.0:
                 candidates.append((z + agree, i, j))
     candidates.sort(key=lambda t: (-t[0], t[1], t[2]))

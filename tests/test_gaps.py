@@ -607,6 +607,47 @@ def test_a_side_named_by_its_stance_is_not_merged_on_one_reading_of_support():
     assert any(m >= {"Anthropic", "OpenAI"} for m in members.values())
 
 
+def test_two_kinds_of_stakeholder_join_on_what_they_say_not_on_support():
+    """ "Some academic studies have also indicated that AI systems can improve": one
+    reading of support had put "academic studies" into Anthropic's discovered
+    perspective ("Companies and executives"). Different known types need claims far
+    closer than usual; the same type still joins on support."""
+    import numpy as np
+
+    from argmap.perspectives import discover
+
+    text = (
+        "DeepMind said systems help build successors. Academic studies showed systems "
+        "can correct themselves. OpenAI said systems speed research. Ben Ode said buses "
+        "are late. Ann Lee said trains are late."
+    )
+    a = _article("one.txt", text, outlet="The Courier")
+    lab = _speaker("DeepMind", "organisation")
+    studies = _speaker("academic studies", "group")
+    rival = _speaker("OpenAI", "organisation")
+    ode, lee = _speaker("Ben Ode"), _speaker("Ann Lee")
+    claims = [
+        _claim(a, "systems help build successors", lab, "indirect"),
+        _claim(a, "systems can correct themselves", studies, "indirect"),
+        _claim(a, "systems speed research", rival, "indirect"),
+        _claim(a, "buses are late", ode, "indirect"),
+        _claim(a, "trains are late", lee, "indirect"),
+    ]
+    vectors = np.array(
+        [[0.8, 0.6, 0], [0.5, 0.6, 0.6], [0.75, 0.66, 0], [0, 0.1, 1], [0.1, 0, 1]], "float32"
+    )
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    support = [
+        Relation(claims[1].id, claims[0].id, "supports", 0.6, "model supports 0.60"),
+        Relation(claims[2].id, claims[0].id, "supports", 0.6, "model supports 0.60"),
+    ]
+    corpus = Corpus("x", "x", Manifest(), (a,))
+    found = discover(corpus, claims, [lab, studies, rival, ode, lee], vectors, relations=support)
+    members = [set(p.members) for p in found]
+    assert {"DeepMind", "OpenAI"} in members
+    assert not any({"DeepMind", "academic studies"} <= m for m in members)
+
+
 def test_a_perspective_of_two_stakeholder_types_in_equal_numbers_names_both():
     from argmap.perspectives import _cluster_label, _Unit
 
