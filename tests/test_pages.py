@@ -201,6 +201,36 @@ def test_explainer_shows_a_claim_as_a_perspectives_voice_only_when_read_confiden
             assert p["summary"] is None, p["name"]
 
 
+def test_a_perspective_is_summed_up_by_one_of_its_members_where_it_has_one():
+    """The explainer's summary of a perspective is a claim of one of its members when
+    it has one ("Companies and executives: OpenAI" had been summed up by "Others have
+    suggested ..."), and in the viewpoints the members' claims come first."""
+    from argmap.render.explainer import explainer_context
+
+    analysis = full_analysis(SAMPLE)
+    g = analysis.graph
+    members = {p.id: set(p.members) for p in analysis.perspectives}
+    ctx = explainer_context(analysis)
+    checked = 0
+    for p, view in zip(
+        [p for p in ctx["perspectives"] if p["summary"]], ctx["viewpoints"], strict=True
+    ):
+        own = [
+            n
+            for n, d in g.nodes(data=True)
+            if d.get("type") == "claim"
+            and members[p["id"]] & set(d.get("speakers", ()))
+            and d["attributions"] != ["outlet"]
+        ]
+        ids = [e["id"] for e in view["entries"]]
+        if any(n in ids for n in own) or p["summary"]["id"] in own:
+            checked += 1
+            assert p["summary"]["id"] in own, p["name"]
+            flags = [i in own for i in ids]
+            assert flags == sorted(flags, reverse=True), p["name"]
+    assert checked
+
+
 def test_gap_page_names_the_text_signals_of_unanswered_attacks(files):
     """The gap page, like gaps.md, says which unanswered attacks the articles signal
     themselves; they come first."""

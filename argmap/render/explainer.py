@@ -291,8 +291,13 @@ def explainer_context(analysis: Analysis) -> dict[str, Any]:
     viewpoints = []
     for p in analysis.perspectives:
         nodes = sorted(claims_by_perspective.get(p.id, []), key=rank)
-        # a perspective's summary is best in its own voice: an attributed claim first
-        voiced = [n for n in nodes if g.nodes[n]["attributions"] != ["outlet"]] or nodes
+        # a perspective is best told in its own voice: its members' claims first
+        # ("Companies and executives: OpenAI" had been summed up by what "others have
+        # suggested"), then other attributed claims; the outlet's only when none is
+        members = set(p.members)
+        attributed = [n for n in nodes if g.nodes[n]["attributions"] != ["outlet"]]
+        own = [n for n in attributed if members & set(g.nodes[n]["speakers"])]
+        voiced = own + [n for n in attributed if n not in set(own)] or nodes
         bal = status.get(p.id)
         entry = {
             "id": p.id,
