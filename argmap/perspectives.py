@@ -524,10 +524,24 @@ def _central_claim(rows: Sequence[int], vectors: np.ndarray, claims: Sequence[Cl
     return rows[best]
 
 
+@functools.cache
+def _source_words() -> frozenset[str]:
+    """Words that make a speaker a document or a body of evidence ("academic studies",
+    "the report"): read lazily, as :func:`_unnamed_group_words`."""
+    from .extract import lexicon as lx
+
+    return lx.DOCUMENT_NOUNS | lx.EVIDENCE_NOUNS | {"studies", "reports", "papers", "surveys"}
+
+
 def _lead_names(speakers: Sequence[Speaker]) -> str:
-    ranked = sorted({s.name for s in speakers}, key=lambda n: (n[:1].islower(), n))
+    """Up to three names that stand for a group, people and organisations before
+    documents and evidence ("academic studies" is no voice to name a side by; it is
+    named only when the group has nothing else)."""
+    names = {s.name for s in speakers}
+    voices = {n for n in names if n.split()[-1].casefold() not in _source_words()} or names
+    ranked = sorted(voices, key=lambda n: (n[:1].islower(), n))
     head = ", ".join(ranked[:3])
-    return head + (" and others" if len(ranked) > 3 else "")
+    return head + (" and others" if len(names) > 3 or len(voices) < len(names) else "")
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -678,3 +678,16 @@ def test_gaps_command_takes_perspectives_by():
     assert doc["schema"] == GAPS
     bad = CliRunner().invoke(main, ["gaps", str(SAMPLE), "--perspectives-by", "cosine"])
     assert bad.exit_code == 2
+
+
+def test_a_side_is_named_by_its_voices_not_by_the_studies_it_cites():
+    from argmap.perspectives import _lead_names
+
+    people = [
+        _speaker("Azizi Othman"),
+        _speaker("Yann LeCun"),
+        _speaker("academic studies", "group"),
+    ]
+    assert _lead_names(people) == "Azizi Othman, Yann LeCun and others"
+    assert _lead_names([_speaker("academic studies", "group")]) == "academic studies"
+    assert _lead_names(people[:2]) == "Azizi Othman, Yann LeCun"
