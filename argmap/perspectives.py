@@ -355,18 +355,14 @@ def discover(
             same_type = units[i].stype is not None and units[i].stype == units[j].stype
             if agree < 0:
                 continue
-            if stance[i] or stance[j]:
-                # a side named by its stance ("critics") joins another only on what it
-                # says: one model reading of support had put "critics" (of Anthropic)
-                # into Anthropic's perspective on rsi-arms-control
-                if z >= 2.0:
-                    candidates.append((z + agree, i, j))
-                continue
             known = units[i].stype is not None and units[j].stype is not None
-            if known and not same_type:
-                # two kinds of stakeholder ("academic studies" and Anthropic) join only
-                # on what they say, not because one supports the other: evidence an
-                # academic study gives is not a company's voice
+            if stance[i] or stance[j] or (known and not same_type):
+                # these join another unit only on what they say, never on support: a
+                # side named by its stance (one model reading of support had put
+                # "critics" of Anthropic into Anthropic's perspective on
+                # rsi-arms-control), and two kinds of stakeholder ("academic studies"
+                # had joined Anthropic: an academic study's evidence is no company's
+                # voice)
                 if z >= 2.0:
                     candidates.append((z + agree, i, j))
                 continue

@@ -350,9 +350,10 @@ def _discourse_signals(
                                 opener + " ...",
                             )
                         )
-            if sg.REJECTS_EARLIER.search(sentence) and claim.speaker_kind != "outlet":
+            rejects = sg.REJECTS_EARLIER.search(sentence) is not None
+            if rejects and claim.speaker_kind != "outlet":
                 rejecting[claim.speaker_id] = pos
-            elif sg.REJECTS_EARLIER.search(sentence):
+            elif rejects:
                 # "Mullan rejected the comparison." is the outlet's sentence about Mullan
                 for later in items[pos + 1 : pos + 1 + WINDOW]:
                     if later.speaker_id != claim.speaker_id and later.speaker in sentence:

@@ -296,8 +296,9 @@ def explainer_context(analysis: Analysis) -> dict[str, Any]:
         # suggested"), then other attributed claims; the outlet's only when none is
         members = set(p.members)
         attributed = [n for n in nodes if g.nodes[n]["attributions"] != ["outlet"]]
-        own = [n for n in attributed if members & set(g.nodes[n]["speakers"])]
-        voiced = own + [n for n in attributed if n not in set(own)] or nodes
+        voiced = (
+            sorted(attributed, key=lambda n: not members & set(g.nodes[n]["speakers"])) or nodes
+        )
         bal = status.get(p.id)
         entry = {
             "id": p.id,
