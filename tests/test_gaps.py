@@ -571,37 +571,43 @@ def test_a_group_named_by_a_quantifier_founds_no_perspective():
     assert assignments[claims[1].id].evidence.startswith("content:")
 
 
-def test_a_side_named_by_its_stance_is_not_merged_on_one_reading_of_support():
-    """ "Critics see safety warnings as strategic positioning": one model reading of
-    support had put the critics into Anthropic's discovered perspective. A company unit
-    still joins another on that evidence."""
+def _discovered(text, said, vectors, supports):
+    """The perspectives discovered in one article whose claims are ``said``: (claim
+    text, speaker) pairs with their unit-length ``vectors``; ``supports``: (i, j) pairs
+    of claims the relation stage read as support."""
     import numpy as np
 
     from argmap.perspectives import discover
 
-    text = (
-        "Critics see the warnings as positioning. Anthropic said the risks are real. "
-        "OpenAI said the risks are serious. Ben Ode said buses are late."
-    )
     a = _article("one.txt", text, outlet="The Courier")
-    critics = _speaker("critics", "group")
-    lab = _speaker("Anthropic", "organisation")
-    rival = _speaker("OpenAI", "organisation")
-    ode = _speaker("Ben Ode")
-    claims = [
-        _claim(a, "the warnings as positioning", critics, "indirect"),
-        _claim(a, "the risks are real", lab, "indirect"),
-        _claim(a, "the risks are serious", rival, "indirect"),
-        _claim(a, "buses are late", ode, "indirect"),
+    claims = [_claim(a, t, speaker, "indirect") for t, speaker in said]
+    v = np.array(vectors, "float32")
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    relations = [
+        Relation(claims[i].id, claims[j].id, "supports", 0.6, "model supports 0.60")
+        for i, j in supports
     ]
-    vectors = np.array([[0.6, 0.8, 0], [0.8, 0.6, 0], [0.8, 0.6, 0.1], [0, 0, 1]], "float32")
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    support = [
-        Relation(claims[0].id, claims[1].id, "supports", 0.6, "model supports 0.60"),
-        Relation(claims[2].id, claims[1].id, "supports", 0.6, "model supports 0.60"),
-    ]
+    speakers = list({speaker.id: speaker for _, speaker in said}.values())
     corpus = Corpus("x", "x", Manifest(), (a,))
-    found = discover(corpus, claims, [critics, lab, rival, ode], vectors, relations=support)
+    return discover(corpus, claims, speakers, v, relations=relations)
+
+
+def test_a_side_named_by_its_stance_is_not_merged_on_one_reading_of_support():
+    """ "Critics see safety warnings as strategic positioning": one model reading of
+    support had put the critics into Anthropic's discovered perspective. A company unit
+    still joins another on that evidence."""
+    found = _discovered(
+        "Critics see the warnings as positioning. Anthropic said the risks are real. "
+        "OpenAI said the risks are serious. Ben Ode said buses are late.",
+        [
+            ("the warnings as positioning", _speaker("critics", "group")),
+            ("the risks are real", _speaker("Anthropic", "organisation")),
+            ("the risks are serious", _speaker("OpenAI", "organisation")),
+            ("buses are late", _speaker("Ben Ode")),
+        ],
+        [[0.6, 0.8, 0], [0.8, 0.6, 0], [0.8, 0.6, 0.1], [0, 0, 1]],
+        [(0, 1), (2, 1)],
+    )
     members = {p.name: set(p.members) for p in found}
     assert members["Critics"] == {"critics"}
     assert any(m >= {"Anthropic", "OpenAI"} for m in members.values())
@@ -612,37 +618,20 @@ def test_two_kinds_of_stakeholder_join_on_what_they_say_not_on_support():
     reading of support had put "academic studies" into Anthropic's discovered
     perspective ("Companies and executives"). Different known types need claims far
     closer than usual; the same type still joins on support."""
-    import numpy as np
-
-    from argmap.perspectives import discover
-
-    text = (
+    found = _discovered(
         "DeepMind said systems help build successors. Academic studies showed systems "
         "can correct themselves. OpenAI said systems speed research. Ben Ode said buses "
-        "are late. Ann Lee said trains are late."
+        "are late. Ann Lee said trains are late.",
+        [
+            ("systems help build successors", _speaker("DeepMind", "organisation")),
+            ("systems can correct themselves", _speaker("academic studies", "group")),
+            ("systems speed research", _speaker("OpenAI", "organisation")),
+            ("buses are late", _speaker("Ben Ode")),
+            ("trains are late", _speaker("Ann Lee")),
+        ],
+        [[0.8, 0.6, 0], [0.5, 0.6, 0.6], [0.75, 0.66, 0], [0, 0.1, 1], [0.1, 0, 1]],
+        [(1, 0), (2, 0)],
     )
-    a = _article("one.txt", text, outlet="The Courier")
-    lab = _speaker("DeepMind", "organisation")
-    studies = _speaker("academic studies", "group")
-    rival = _speaker("OpenAI", "organisation")
-    ode, lee = _speaker("Ben Ode"), _speaker("Ann Lee")
-    claims = [
-        _claim(a, "systems help build successors", lab, "indirect"),
-        _claim(a, "systems can correct themselves", studies, "indirect"),
-        _claim(a, "systems speed research", rival, "indirect"),
-        _claim(a, "buses are late", ode, "indirect"),
-        _claim(a, "trains are late", lee, "indirect"),
-    ]
-    vectors = np.array(
-        [[0.8, 0.6, 0], [0.5, 0.6, 0.6], [0.75, 0.66, 0], [0, 0.1, 1], [0.1, 0, 1]], "float32"
-    )
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    support = [
-        Relation(claims[1].id, claims[0].id, "supports", 0.6, "model supports 0.60"),
-        Relation(claims[2].id, claims[0].id, "supports", 0.6, "model supports 0.60"),
-    ]
-    corpus = Corpus("x", "x", Manifest(), (a,))
-    found = discover(corpus, claims, [lab, studies, rival, ode, lee], vectors, relations=support)
     members = [set(p.members) for p in found]
     assert {"DeepMind", "OpenAI"} in members
     assert not any({"DeepMind", "academic studies"} <= m for m in members)

@@ -31,12 +31,13 @@ def _canon(cid: str, text: str, kind: str) -> CanonicalClaim:
     )
 
 
+def _relation(a, b, relation, score, signals=()):
+    return Relation(a, b, relation, score, "", signals=signals)
+
+
 def test_attacks_are_not_crowded_out_by_supports():
     """The limit is per kind: a hub with many strong supporters keeps its attacks."""
-
-    def rel(a, b, relation, score):
-        return Relation(a, b, relation, score, "")
-
+    rel = _relation
     relations = [
         rel("k-1", "k-hub", "supports", 0.95),
         rel("k-2", "k-hub", "supports", 0.9),
@@ -58,10 +59,7 @@ def test_signalled_attacks_go_before_the_models_confident_readings():
     """When the limit binds, an attack the text signals (an undercut, a contrast) is
     kept before stronger attacks read by the model alone; supports are ranked by score
     even when a signal was overruled."""
-
-    def rel(a, b, relation, score, signals=()):
-        return Relation(a, b, relation, score, "", signals=signals)
-
+    rel = _relation
     relations = [
         rel("k-1", "k-hub", "contradicts", 0.95),
         rel("k-2", "k-hub", "contradicts", 0.9),
