@@ -1023,7 +1023,7 @@ def card_stance(args: argparse.Namespace) -> None:
         "",
         *_card_how_built(tr, hp, args),
         "## Measured quality",
-        "Computed with `argmap.evaluation.relations.evaluate_perspectrum` on the shipped int8 "
+        "Computed by `python -m argmap.evaluation perspectrum-stance` on the shipped int8 "
         "file (Perspectrum dev, claims the model never saw; both orders averaged):",
         "",
         "| measure | value |",

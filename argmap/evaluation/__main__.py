@@ -30,9 +30,15 @@ def _fmt(value: Any) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
-def perspectrum(data: Path) -> dict[str, Any]:
-    res = relations.evaluate_perspectrum(data)
-    one = relations.evaluate_perspectrum(data, symmetric=False)
+def perspectrum(data: Path, folder: Path | None = None) -> dict[str, Any]:
+    """Stance on Perspectrum dev by the relation model (or the model in ``folder``)."""
+    from argmap.relate.model import RELATION_DIR, RelationModel
+
+    folder = folder or RELATION_DIR
+    res = relations.evaluate_perspectrum(data, model=RelationModel(folder))
+    one = relations.evaluate_perspectrum(
+        data, model=RelationModel(folder, symmetric=False), symmetric=False
+    )
     res["one_order"] = {k: one[k] for k in ("macro_f1", "accuracy", "n")}
     u, c = res["unseen_perspectives"], res["by_confidence"]
     res["table"] = [
@@ -46,6 +52,14 @@ def perspectrum(data: Path) -> dict[str, Any]:
         ["accuracy, most confident quarter", c["top_quarter"]["accuracy"]],
     ]
     return res
+
+
+def perspectrum_stance(data: Path) -> dict[str, Any]:
+    """The same with the stance reader (argmap/models/stance), which reads again the
+    relation model's attacks."""
+    from argmap.relate.model import STANCE_DIR
+
+    return perspectrum(data, STANCE_DIR)
 
 
 def argkp(data: Path) -> dict[str, Any]:
@@ -186,6 +200,7 @@ def gaps_perspectrum_relation(data: Path) -> dict[str, Any]:
 COMMANDS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "polnear": polnear,
     "perspectrum": perspectrum,
+    "perspectrum-stance": perspectrum_stance,
     "argkp": argkp,
     "argkp-matcher": argkp_matcher,
     "restatements": restatements,
