@@ -49,7 +49,7 @@ import numpy as np
 from . import __version__, taxonomy
 from .analysis import attacked, claim_summary
 from .graph import claim_nodes, relation_edges
-from .perspectives import MemberIndex, speaker_perspectives
+from .perspectives import MemberIndex, speaker_perspectives, unnamed_group
 from .records import (
     Article,
     Assignment,
@@ -239,6 +239,14 @@ def perspective_balance(
             and a.confidence >= present_confidence
         ]
 
+        def _named_speaker(c: Claim) -> bool:
+            """A speaker an editor can name: not the outlet, nor a group named by a
+            quantifier alone ("others", "some")."""
+            speaker = speakers.get(c.speaker_id)
+            return c.speaker_kind != "outlet" and not (
+                speaker is not None and unnamed_group(speaker)
+            )
+
         def own(c: Claim, pid: str = p.id) -> bool:
             """In the perspective's own words: a direct quote of one of its speakers, or
             the assertion of an outlet that holds it."""
@@ -271,9 +279,7 @@ def perspective_balance(
                 "own": sum(1 for c in mine if own(c)),
                 "reported": sum(1 for c in mine if c.attribution == "indirect"),
                 "speakers": tuple(
-                    sorted(
-                        {c.speaker for c in mine if c.speaker_kind != "outlet"}, key=str.casefold
-                    )
+                    sorted({c.speaker for c in mine if _named_speaker(c)}, key=str.casefold)
                 ),
                 "words": words,
                 "share": words / total_words,

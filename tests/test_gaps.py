@@ -112,6 +112,24 @@ def test_a_weakly_assigned_claim_does_not_make_a_perspective_present():
     assert balance["quiet"] == "missing"
 
 
+def test_a_group_named_by_a_quantifier_is_not_counted_among_the_speakers():
+    """ "Others said the charge is a tax" counts for the drivers' side, but "others" is
+    no speaker an editor can name or count."""
+    corpus, claims, speakers, assignments = _world()
+    others = _speaker("others", "group")
+    extra = _claim(corpus.articles[0], "The charge is a tax on drivers.", others, "indirect")
+    speakers[others.id] = others
+    assignments[extra.id] = Assignment("drivers", 0.8, "content: close")
+    balance = {
+        b.id: b
+        for b in perspective_balance(
+            corpus, [*claims, extra], speakers, PERSPECTIVES, assignments, nx.DiGraph()
+        )
+    }
+    assert balance["drivers"].claims == 2
+    assert balance["drivers"].speakers == ("Fair Roads",)
+
+
 def test_a_group_talked_about_but_never_heard_is_voiceless():
     corpus, claims, speakers, _ = _world()
     extraction = Extraction(tuple(claims), tuple(speakers.values()))
