@@ -10,9 +10,11 @@ from argmap.evaluation.__main__ import main as evaluation_main
 from argmap.evaluation.relations import (
     ArgKP,
     MissingData,
+    as_question,
     average_precision,
     bcubed,
     classification_scores,
+    evaluate_argkp_side,
     gold_paraphrase_clusters,
     kpa_mean_average_precision,
     load_argkp,
@@ -114,3 +116,49 @@ def test_perspectrum_and_argkp_load_from_shared() -> None:
     dev = load_argkp(SHARED_EVAL, "dev")
     assert len(dev.topics()) == 4
     assert all(dev.arguments[a]["stance"] == dev.key_points[k]["stance"] for a, k in dev.labels)
+
+
+@pytest.mark.parametrize(
+    ("topic", "question"),
+    [
+        ("We should ban school uniforms", "Should we ban school uniforms?"),
+        (
+            "We should fight for the abolition of nuclear weapons.",
+            "Should we fight for the abolition of nuclear weapons?",
+        ),
+        (
+            "Assisted suicide should be a criminal offence",
+            "Should assisted suicide be a criminal offence?",
+        ),
+        ("AI development is dangerous", "Is AI development dangerous?"),
+        ("Ban it now", None),
+    ],
+)
+def test_a_topic_is_put_as_the_question_it_answers(topic: str, question: str | None) -> None:
+    assert as_question(topic) == question
+
+
+class _AlwaysFor:
+    """Reads every sentence as arguing for the topic; records what it was asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str]] = []
+
+    def predict(self, pairs, symmetric=None):
+        import numpy as np
+
+        self.asked += list(pairs)
+        return np.tile(np.array([0.9, 0.1, 0.0], dtype=np.float32), (len(pairs), 1))
+
+
+@pytest.mark.shared
+@needs_shared
+def test_side_of_the_topic_is_scored_against_the_annotated_stance() -> None:
+    dev = load_argkp(SHARED_EVAL, "dev")
+    pro = sum(a["stance"] == 1 for a in dev.arguments.values()) / len(dev.arguments)
+    model = _AlwaysFor()
+    res = evaluate_argkp_side(SHARED_EVAL, model=model, question=True)
+    assert res["n"] == len(dev.arguments)
+    assert res["accuracy"] == pytest.approx(pro)
+    assert res["confident"] == {"share": 1.0, "accuracy": pytest.approx(pro)}
+    assert all(q.endswith("?") for q, _ in model.asked)  # asked as questions, topic first

@@ -60,6 +60,7 @@ from argmap.embed import MINILM_TOKENIZER, load_tokenizer, pad_batch  # noqa: E4
 from argmap.evaluation.relations import (  # noqa: E402
     ArgKP,
     Perspectrum,
+    as_question,
     classification_scores,
     kpa_mean_average_precision,
     load_argkp,
@@ -76,9 +77,15 @@ MATCHER_VERSION = "1.1.0"
 #: ``--task stance``: the stance reader (Perspectrum support / undermine pairs alone), in
 #: STANCE_DIR.
 STANCE_VERSION = "1.0.0"
+#: ``--task side``: the side reader (which side of a debate topic or story question a
+#: sentence takes: ArgKP arguments and key points on their topics). An experiment that
+#: argmap does not ship (docs/evaluation.md): exported into ``--work``/model.
+SIDE_VERSION = "0.1.0"
 
 
 def out_dir(args: argparse.Namespace) -> Path:
+    if args.task == "side":
+        return Path(args.work) / "model"
     return {"matcher": MATCHER_DIR, "stance": STANCE_DIR}.get(args.task, OUT_DIR)
 
 
@@ -310,6 +317,26 @@ def argkp_examples(
     return examples
 
 
+def side_examples(argkp: ArgKP, question_share: float, rng: random.Random) -> list[Example]:
+    """(topic, argument) and (topic, key point) by the annotated stance: pro -> supports,
+    con -> contradicts. A share of the topics is given as the question it answers ("We
+    should ban X" -> "Should we ban X?"), the form a story's question takes in a
+    manifest."""
+    stance_label = {1: LABEL_ID["supports"], -1: LABEL_ID["contradicts"]}
+    examples: list[Example] = []
+    items = [v for _, v in sorted(argkp.arguments.items())] + [
+        v for _, v in sorted(argkp.key_points.items())
+    ]
+    for item in items:
+        topic, source = item["topic"], "argkp-topic"
+        if question_share > 0 and rng.random() < question_share:
+            question = as_question(topic)
+            if question:  # not negated by --negate-claims (a source of its own)
+                topic, source = question, "argkp-topic-question"
+        examples.append((topic, item["text"], stance_label[item["stance"]], source))
+    return examples
+
+
 _AUX = re.compile(
     r"\b(should|must|shall|can|could|will|would|may|might|is|are|was|were)\b", re.IGNORECASE
 )
@@ -374,7 +401,17 @@ def validation_sets(
     sub = argkp.subset(val_topics)
     cands = sub.candidates()
     kp_pairs = [(sub.arguments[a]["text"], sub.key_points[k]["text"]) for a, k in cands]
-    return {"stance": stance, "argkp": sub, "argkp_cands": cands, "argkp_pairs": kp_pairs}
+    side = [
+        (a["topic"], a["text"], LABELS[0] if a["stance"] == 1 else LABELS[1])
+        for _, a in sorted(sub.arguments.items())
+    ]
+    return {
+        "stance": stance,
+        "argkp": sub,
+        "argkp_cands": cands,
+        "argkp_pairs": kp_pairs,
+        "side": side,
+    }
 
 
 def score_val(probs_fn: Any, val: dict[str, Any], symmetric: bool = True) -> dict[str, float]:
@@ -387,6 +424,17 @@ def score_val(probs_fn: Any, val: dict[str, Any], symmetric: bool = True) -> dic
         return p
 
     out: dict[str, float] = {}
+    if val.get("task") == "side":
+        # which side of its topic an argument of a held-out ArgKP topic takes; one order
+        # (topic first), as argmap asks it
+        p = probs_fn([(a, b) for a, b, _ in val["side"]])
+        pred = [LABELS[int(i)] for i in np.argmax(p[:, :2], axis=1)]
+        side = classification_scores([g for _, _, g in val["side"]], pred)
+        return {
+            "side_macro_f1": side["macro_f1"],
+            "side_accuracy": side["accuracy"],
+            "selection": side["macro_f1"],
+        }
     if val.get("task") != "stance":  # the stance reader never sees key points
         q = probs(val["argkp_pairs"])
         scores = {c: float(q[i, 0]) for i, c in enumerate(val["argkp_cands"])}
@@ -482,6 +530,12 @@ def build_data(args: argparse.Namespace) -> dict[str, Any]:
         # which side a sentence takes on a claim, given that it bears on it: the gold
         # support / undermine pairs, no unrelated negatives and no ArgKP pairs
         ex = [e for e in ex if e[3] == "persp"]
+    elif args.task == "side":
+        # which side of a topic a sentence takes: ArgKP's topic stance, and optionally a
+        # share of the Perspectrum support / undermine pairs (a claim is a topic too)
+        keep = random.Random(args.seed + 1)
+        ex = [e for e in ex if e[3] == "persp" and keep.random() < args.side_perspectrum]
+        ex += side_examples(argkp.subset(fit_topics), args.side_questions, rng)
     elif args.argkp or args.task == "matcher":
         ex += argkp_examples(
             argkp.subset(fit_topics),
@@ -512,7 +566,7 @@ def build_data(args: argparse.Namespace) -> dict[str, Any]:
         ex = with_reversed(ex)
     val = validation_sets(persp, val_claims, argkp, val_topics)
     val["task"] = args.task
-    val["select"] = "stance" if args.task == "stance" else args.select
+    val["select"] = args.task if args.task in ("stance", "side") else args.select
     summary = {
         "perspectrum_fit_claims": len(fit_claims),
         "perspectrum_validation_claims": len(val_claims),
@@ -551,6 +605,10 @@ def train(args: argparse.Namespace) -> None:
         label2id=LABEL_ID,
         attn_implementation="eager",
     )
+    if args.init:
+        # start from another run's weights (e.g. the stance reader's best.pt)
+        model.load_state_dict(torch.load(args.init, map_location="cpu"))
+        log(f"weights from {args.init}")
     no_decay = ("bias", "LayerNorm.weight")
     params = [
         {
@@ -732,8 +790,11 @@ def export(args: argparse.Namespace) -> None:
     # agreement on held-out (validation) pairs: torch vs fp32 ONNX vs int8 ONNX
     args_copy = argparse.Namespace(**{**vars(args), "max_examples": 0})
     val = build_data(args_copy)["val"]
-    stance_pairs = [] if args.task == "matcher" else [(a, b) for a, b, _ in val["stance"]]
-    pairs = stance_pairs + ([] if args.task == "stance" else val["argkp_pairs"][:1500])
+    if args.task == "side":
+        pairs = [(a, b) for a, b, _ in val["side"]]
+    else:
+        stance_pairs = [] if args.task == "matcher" else [(a, b) for a, b, _ in val["stance"]]
+        pairs = stance_pairs + ([] if args.task == "stance" else val["argkp_pairs"][:1500])
     p_torch = torch_probs(model, tok)(pairs)
     p_fp32 = ort_probs(fp32_path)(pairs)
     p_int8 = ort_probs(int8_path)(pairs)
@@ -769,9 +830,11 @@ def export(args: argparse.Namespace) -> None:
     sha = hashlib.sha256(target.read_bytes()).hexdigest()
     config = {
         "name": f"argmap-{args.task}-minilm",
-        "version": {"matcher": MATCHER_VERSION, "stance": STANCE_VERSION}.get(
-            args.task, MODEL_VERSION
-        ),
+        "version": {
+            "matcher": MATCHER_VERSION,
+            "stance": STANCE_VERSION,
+            "side": SIDE_VERSION,
+        }.get(args.task, MODEL_VERSION),
         "task": args.task,
         "labels": list(LABELS),
         "max_length": args.max_length,
@@ -806,6 +869,9 @@ def export(args: argparse.Namespace) -> None:
                     "reverse",
                     "negate_claims",
                     "matcher_perspectrum",
+                    "side_perspectrum",
+                    "side_questions",
+                    "init",
                     "select",
                     "val_fraction",
                     "val_topics",
@@ -1053,8 +1119,32 @@ def card_stance(args: argparse.Namespace) -> None:
     log("wrote stance MODEL_CARD.md: " + json.dumps(config["evaluation"]))
 
 
+def card_side(args: argparse.Namespace) -> None:
+    """Measure the side reader (exported into --work/model, not shipped) on ArgKP dev:
+    each argument's and key point's side of its topic; writes dev_result.json there."""
+    from argmap.evaluation.relations import evaluate_argkp_side
+    from argmap.relate.model import RelationModel
+
+    model = RelationModel(out_dir(args), symmetric=False)
+    result = {
+        form: evaluate_argkp_side(args.data, model=model, question=form == "question")
+        for form in ("topic", "question")
+    }
+    (out_dir(args) / "dev_result.json").write_text(json.dumps(result, indent=2) + "\n")
+    for form, r in result.items():
+        log(
+            f"ArgKP dev side, {form}: macro-F1 {r['macro_f1']:.3f}, accuracy "
+            f"{r['accuracy']:.3f}; confident {r['confident']['share']:.2f} of the "
+            f"arguments at accuracy {r['confident']['accuracy']:.3f}; key points macro-F1 "
+            f"{r['key_points']['macro_f1']:.3f}"
+        )
+
+
 def card(args: argparse.Namespace) -> None:
     """Measure the shipped int8 model on the dev data and write MODEL_CARD.md."""
+    if args.task == "side":
+        card_side(args)
+        return
     if args.task in ("matcher", "stance"):
         (card_matcher if args.task == "matcher" else card_stance)(args)
         return
@@ -1230,12 +1320,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--stage", choices=["train", "export", "card", "all"], default="all")
     p.add_argument(
         "--task",
-        choices=["relation", "matcher", "stance"],
+        choices=["relation", "matcher", "stance", "side"],
         default="relation",
         help="relation: the 3-class relation model; matcher: the key-point matcher "
         "(ArgKP only, selected on key-point mAP, written to argmap/models/matcher/); "
         "stance: the stance reader (Perspectrum support / undermine pairs only, selected "
-        "on stance, written to argmap/models/stance/)",
+        "on stance, written to argmap/models/stance/); side: the side reader, an "
+        "experiment not shipped (ArgKP arguments and key points on their topics, "
+        "selected on the held-out topics' side macro-F1, exported into --work/model)",
     )
     p.add_argument(
         "--select",
@@ -1286,6 +1378,23 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         type=float,
         default=0.0,
         help="--task matcher: share of the Perspectrum claim/perspective pairs kept",
+    )
+    p.add_argument(
+        "--side-perspectrum",
+        type=float,
+        default=0.0,
+        help="--task side: share of the Perspectrum claim/perspective pairs added",
+    )
+    p.add_argument(
+        "--side-questions",
+        type=float,
+        default=0.0,
+        help="--task side: share of the topics given as a question",
+    )
+    p.add_argument(
+        "--init",
+        default="",
+        help="start from this checkpoint (a best.pt of another run) instead of the base model",
     )
     p.add_argument("--max-examples", type=int, default=0, help="subsample (smoke tests)")
     p.add_argument("--dry-run", action="store_true", help="build and summarise the data only")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -392,6 +393,86 @@ def evaluate_argkp(
             "arguments": len(argkp.arguments),
             "pairs_scored": len(cands),
             "symmetric": symmetric,
+        }
+    )
+    return result
+
+
+_MODAL_START = re.compile(r"^(we|you|they|people|everyone)\s+(should|must|ought to)\s+", re.I)
+_SUBJECT_MODAL = re.compile(r"^(.+?)\s+(should|must|is|are|can|will)\s+(.+)$", re.I)
+
+
+def as_question(statement: str) -> str | None:
+    """A debate topic put as the question it answers, as a story's question is written
+    in a manifest; None when neither form applies.
+
+    >>> as_question("We should ban school uniforms")
+    'Should we ban school uniforms?'
+    >>> as_question("Assisted suicide should be a criminal offence")
+    'Should assisted suicide be a criminal offence?'
+    """
+    text = statement.strip().rstrip(".")
+    m = _MODAL_START.match(text)
+    if m:
+        modal = m.group(2).split()[0].capitalize()
+        return f"{modal} {m.group(1).lower()} {text[m.end() :]}?"
+    m = _SUBJECT_MODAL.match(text)
+    if m:
+        subject = m.group(1)
+        if not subject[:2].isupper():  # keep "AI", "NATO"
+            subject = subject[0].lower() + subject[1:]
+        return f"{m.group(2).capitalize()} {subject} {m.group(3)}?"
+    return None
+
+
+def evaluate_argkp_side(
+    data: str | Path,
+    *,
+    model: Any,
+    split: str = "dev",
+    question: bool = False,
+    confident: float = 0.8,
+) -> dict[str, Any]:
+    """Which side of its topic each ArgKP argument and key point of ``split`` takes
+    (pro -> supports, con -> contradicts), read in one order: (topic, sentence). With
+    ``question``, the topic is first put as the question it answers ("Should we ban
+    X?"). ``confident``: the share of the larger side that makes a reading confident
+    (reported apart). Used for the side reader of ``training/train_relation.py --task
+    side`` (docs/evaluation.md), which argmap does not ship."""
+    argkp = load_argkp(data, split)
+    items = [v for _, v in sorted(argkp.arguments.items())]
+    kps = [v for _, v in sorted(argkp.key_points.items())]
+    rel = _model(model, symmetric=False)
+
+    def topic(t: str) -> str:
+        return (as_question(t) or t) if question else t
+
+    def read(rows: list[dict[str, Any]]) -> tuple[list[str], list[str], np.ndarray]:
+        probs = rel.predict([(topic(r["topic"]), r["text"]) for r in rows], symmetric=False)
+        two = probs[:, :2]
+        predicted = [STANCES[int(i)] for i in np.argmax(two, axis=1)]
+        gold = [STANCES[0] if r["stance"] == 1 else STANCES[1] for r in rows]
+        return gold, predicted, two.max(axis=1) / np.clip(two.sum(axis=1), 1e-9, None)
+
+    gold, predicted, confidence = read(items)
+    result = classification_scores(gold, predicted)
+    sure = confidence >= confident
+    result["confident"] = {
+        "share": float(sure.mean()),
+        "accuracy": float(
+            np.mean([g == q for g, q, s in zip(gold, predicted, sure, strict=True) if s])
+        )
+        if sure.any()
+        else 0.0,
+    }
+    kgold, kpred, _ = read(kps)
+    result.update(
+        {
+            "split": split,
+            "topics": len(argkp.topics()),
+            "question_form": question,
+            "by_confidence": _by_confidence(gold, predicted, confidence),
+            "key_points": classification_scores(kgold, kpred),
         }
     )
     return result
