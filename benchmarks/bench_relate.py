@@ -1,4 +1,5 @@
-"""Benchmark of the relation stage: embeddings, candidate search, relation model.
+"""Benchmark of the relation stage: embeddings, candidate search, relation model, the
+stance reader's second reading.
 
 Claims are stood in for by sentences of the news-scale corpus
 (``../shared/bench/news-scale/articles.jsonl.gz``, 10,188 articles; read there, never
@@ -14,7 +15,12 @@ Each size runs in a fresh subprocess so that its peak memory (``ru_maxrss``) is 
 3. classification: ``RelationModel().predict`` (both orders averaged, 2 threads) on the
    candidate pairs, at most ``--classify-limit`` of them (a seeded sample); the time for
    all candidates is projected from the measured pairs/s and marked as projected where
-   not everything was classified.
+   not everything was classified;
+4. second reading: the pairs of that sample the relation stage would keep as attacks
+   read by the model alone (*contradicts* the most probable class, at least
+   ``argmap.relate.links.KEEP``; sentences carry no signals here) are read again by the
+   stance reader (both orders), as ``argmap.relate.links`` does; timed, and projected
+   to all candidates by the same share.
 
 ``--reuse-embeddings DIR`` stores the vectors of each size in DIR (outside the
 repository) and reuses them on the next run, skipping step 1 (its time is then copied
@@ -74,7 +80,8 @@ def run_one(args: argparse.Namespace) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
     from argmap.embed import Embedder
     from argmap.relate.candidates import candidate_pairs
-    from argmap.relate.model import RelationModel
+    from argmap.relate.links import KEEP
+    from argmap.relate.model import STANCE_DIR, RelationModel
 
     n = args.one
     result: dict[str, Any] = {"claims": n}
@@ -119,7 +126,7 @@ def run_one(args: argparse.Namespace) -> dict[str, Any]:
     if len(pairs) > args.classify_limit:
         sample = random.Random(1).sample(pairs, args.classify_limit)
     t = time.perf_counter()
-    model.predict([(texts[i], texts[j]) for i, j, _ in sample])
+    probs = model.predict([(texts[i], texts[j]) for i, j, _ in sample])
     secs = time.perf_counter() - t
     rate = len(sample) / secs if secs else float("inf")
     result["classified_pairs"] = len(sample)
@@ -127,12 +134,28 @@ def run_one(args: argparse.Namespace) -> dict[str, Any]:
     result["pairs_per_second"] = round(rate, 1)
     result["classify_seconds_all"] = round(len(pairs) / rate, 1)
     result["classify_projected"] = len(sample) < len(pairs)
+    # the stance reader's second reading of the attacks the model reads alone
+    attacks = [
+        n for n in range(len(sample)) if int(np.argmax(probs[n])) == 1 and probs[n, 1] >= KEEP
+    ]
+    stance = RelationModel(STANCE_DIR, threads=args.threads)
+    stance.load()
+    t = time.perf_counter()
+    stance.predict([(texts[sample[n][0]], texts[sample[n][1]]) for n in attacks])
+    secs2 = time.perf_counter() - t
+    share = len(attacks) / len(sample) if sample else 0.0
+    result["second_reading_pairs"] = len(attacks)
+    result["second_reading_share"] = round(share, 4)
+    result["second_reading_seconds_measured"] = round(secs2, 2)
+    rate2 = len(attacks) / secs2 if secs2 else float("inf")
+    result["second_reading_seconds_all"] = round(share * len(pairs) / rate2, 1) if attacks else 0.0
     result["peak_rss_mb"] = round(peak_rss_mb())
     per = 1000.0 / n  # ms per claim
     result["ms_per_claim"] = {
         "embedding": round(result["embed_seconds"] * per, 3),
         "candidates": round(result["candidate_seconds"] * per, 4),
         "classification": round(result["classify_seconds_all"] * per, 3),
+        "second_reading": round(result["second_reading_seconds_all"] * per, 3),
     }
     return result
 
@@ -140,8 +163,9 @@ def run_one(args: argparse.Namespace) -> dict[str, Any]:
 def table(results: list[dict[str, Any]]) -> str:
     rows = [
         "| claims | embedding s (ms/claim) | candidate search s (ms/claim) | candidate pairs "
-        "(per claim) | classification s (ms/claim) | pairs/s | peak RSS MB |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "(per claim) | classification s (ms/claim) | pairs/s | attacks read again (share) "
+        "| second reading s (ms/claim) | peak RSS MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         ms = r["ms_per_claim"]
@@ -151,7 +175,10 @@ def table(results: list[dict[str, Any]]) -> str:
             f"| {r['candidate_seconds']:.2f} ({ms['candidates']:.3f}, {r['search']}) "
             f"| {r['candidate_pairs']:,} ({r['candidate_pairs'] / r['claims']:.1f}) "
             f"| {r['classify_seconds_all']:.0f}{proj} ({ms['classification']:.2f}) "
-            f"| {r['pairs_per_second']:.0f} | {r['peak_rss_mb']} |"
+            f"| {r['pairs_per_second']:.0f} "
+            f"| {r['second_reading_pairs']:,} ({r['second_reading_share']:.0%}) "
+            f"| {r['second_reading_seconds_all']:.0f}{proj} ({ms['second_reading']:.2f}) "
+            f"| {r['peak_rss_mb']} |"
         )
     return "\n".join(rows)
 
