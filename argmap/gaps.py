@@ -151,6 +151,27 @@ class Suggestion:
     evidence: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Source:
+    """A speaker the coverage hears: who, of what kind, how often and how (in their own
+    words or reported), and where."""
+
+    speaker: str
+    kind: str
+    role: str | None
+    #: the stakeholder type (:mod:`argmap.taxonomy`) its name or role states, or None
+    stakeholder: str | None
+    #: the perspective most of its claims are assigned to
+    perspective: str | None
+    claims: int
+    quotes: int
+    reported: int
+    articles: int
+    outlets: tuple[str, ...]
+    headlines: int
+    lede: int
+
+
 @dataclass
 class GapReport:
     perspectives: list[PerspectiveBalance]
@@ -161,6 +182,8 @@ class GapReport:
     self_serving: list[dict[str, Any]]
     open_questions: list[OpenQuestion]
     suggestions: list[Suggestion] = field(default_factory=list)
+    #: who is heard, most claims first
+    sources: list[Source] = field(default_factory=list)
     #: canonical claim id -> text, for the claims the report refers to
     claim_texts: dict[str, str] = field(default_factory=dict)
 
@@ -198,6 +221,7 @@ def find_gaps(
         single_source=load_bearing_single_source(graph, findings),
         self_serving=list(findings.get("self_serving", [])),
         open_questions=questions,
+        sources=heard_sources(corpus, claims, speakers, assignments),
         claim_texts={n: graph.nodes[n]["text"] for n in claim_nodes(graph)},
     )
     report.suggestions = suggestions(report, perspectives, corpus)
@@ -345,6 +369,70 @@ def perspective_balance(
             )
         )
     return out
+
+
+# ---------------------------------------------------------------------------- sources
+
+
+def heard_sources(
+    corpus: Corpus,
+    claims: Sequence[Claim],
+    speakers: dict[str, Speaker],
+    assignments: dict[str, Assignment],
+) -> list[Source]:
+    """Every speaker the articles hear (outlets and groups named by a quantifier alone,
+    "others", left out), with its stakeholder type, its claims quoted and reported, and
+    the articles and outlets that carry it; most claims first. ``claims``: those of the
+    independent articles (a syndicated copy counts once)."""
+    articles = {a.id: a for a in corpus.articles}
+    side = speaker_perspectives(claims, assignments)
+    by_speaker: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        speaker = speakers.get(c.speaker_id)
+        if c.speaker_kind == "outlet" or speaker is None or unnamed_group(speaker):
+            continue
+        by_speaker[c.speaker_id].append(c)
+    out = []
+    for sid, mine in by_speaker.items():
+        speaker = speakers[sid]
+        stype = taxonomy.classify_speaker(speaker.name, speaker.role, speaker.kind)
+        out.append(
+            Source(
+                speaker=speaker.name,
+                kind=speaker.kind,
+                role=speaker.role,
+                stakeholder=taxonomy.BY_ID[stype].label if stype else None,
+                perspective=side.get(sid),
+                claims=len(mine),
+                quotes=sum(1 for c in mine if c.attribution == "direct"),
+                reported=sum(1 for c in mine if c.attribution == "indirect"),
+                articles=len({c.article_id for c in mine}),
+                outlets=tuple(
+                    sorted({articles[c.article_id].source_label for c in mine}, key=str.casefold)
+                ),
+                headlines=sum(1 for c in mine if c.in_headline),
+                lede=sum(1 for c in mine if not c.in_headline and c.paragraph < LEDE_PARAGRAPHS),
+            )
+        )
+    out.sort(key=lambda x: (-x.claims, -x.quotes, x.speaker.casefold(), x.speaker))
+    return out
+
+
+def source_types(sources: Sequence[Source]) -> list[dict[str, Any]]:
+    """Sources by stakeholder type ("Experts", "Government and elected officials"; None
+    where nothing states one): speakers, claims and quotes of each, most claims first."""
+    rows: dict[str | None, dict[str, Any]] = {}
+    for x in sources:
+        row = rows.setdefault(
+            x.stakeholder, {"stakeholder": x.stakeholder, "speakers": 0, "claims": 0, "quotes": 0}
+        )
+        row["speakers"] += 1
+        row["claims"] += x.claims
+        row["quotes"] += x.quotes
+    return sorted(
+        rows.values(),
+        key=lambda r: (-r["claims"], r["stakeholder"] is None, r["stakeholder"] or ""),
+    )
 
 
 def _n(count: int, noun: str) -> str:
@@ -983,6 +1071,11 @@ def gaps_document(report: GapReport, corpus: Corpus) -> dict[str, Any]:
         data["evidence"] = list(s.evidence)
         return data
 
+    def source(x: Source) -> dict[str, Any]:
+        data = asdict(x)
+        data["outlets"] = list(x.outlets)
+        return data
+
     counts = Counter(p.status for p in report.perspectives)
     return {
         "schema": GAPS,
@@ -1000,6 +1093,7 @@ def gaps_document(report: GapReport, corpus: Corpus) -> dict[str, Any]:
             "single_source": len(report.single_source),
             "self_serving": len(report.self_serving),
             "open_questions": sum(1 for q in report.open_questions if q.status == "open"),
+            "sources": len(report.sources),
         },
         "perspectives": [perspective(p) for p in report.perspectives],
         "voiceless": [voiceless(v) for v in report.voiceless],
@@ -1009,6 +1103,8 @@ def gaps_document(report: GapReport, corpus: Corpus) -> dict[str, Any]:
         "self_serving": report.self_serving,
         "open_questions": [question(q) for q in report.open_questions],
         "suggestions": [suggestion(s) for s in report.suggestions],
+        "sources": [source(x) for x in report.sources],
+        "source_types": source_types(report.sources),
     }
 
 
@@ -1067,6 +1163,36 @@ def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
     for p in report.perspectives:
         if p.status != "present":
             lines.append(f"- **{_md(p.name)}**: {_STATUS_LABEL[p.status]}, {_md(p.reason)}.")
+    lines += ["", "## Who is heard", ""]
+    if not report.sources:
+        lines.append("No speaker but the outlets.")
+    else:
+        types = source_types(report.sources)
+        lines.append(
+            f"{_n(len(report.sources), 'source')}: "
+            + "; ".join(
+                f"{_md(t['stakeholder'] or 'type not stated')} {t['speakers']} "
+                f"({_n(t['quotes'], 'quote')})"
+                for t in types
+            )
+            + "."
+        )
+        lines += [
+            "",
+            "| speaker | kind | stakeholder type | claims | quotes | reported | articles | "
+            "headlines / lede | outlets |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for x in report.sources[:MARKDOWN_ITEMS]:
+            who = _md(x.speaker) + (f" ({_md(x.role)})" if x.role else "")
+            lines.append(
+                f"| {who} | {x.kind} | {_md(x.stakeholder or '-')} | {x.claims} | {x.quotes} | "
+                f"{x.reported} | {x.articles} | {x.headlines} / {x.lede} | "
+                f"{_md(', '.join(x.outlets))} |"
+            )
+        if len(report.sources) > MARKDOWN_ITEMS:
+            rest = len(report.sources) - MARKDOWN_ITEMS
+            lines.append(f"\n… and {rest} more (all in gaps.json and gaps.html)")
     lines += ["", "## Talked about, never heard", ""]
     if not report.voiceless:
         lines.append("Every group the articles talk about is heard.")
@@ -1160,6 +1286,13 @@ def gaps_text(report: GapReport, corpus: Corpus) -> str:
             f"{p.own_words:3} own words {p.word_share:5.0%} of words  "
             f"{_n(len(p.outlets), 'outlet')}"
         )
+    types = source_types(report.sources)
+    lines += ["", f"Who is heard: {_n(len(report.sources), 'source')}"]
+    for t in types:
+        lines.append(
+            f"  {t['stakeholder'] or 'type not stated'}: {_n(t['speakers'], 'speaker')}, "
+            f"{_n(t['claims'], 'claim')}, {_n(t['quotes'], 'quote')}"
+        )
     lines += ["", "Talked about, never heard"]
     if not report.voiceless:
         lines.append("  (none)")
@@ -1182,8 +1315,11 @@ def gaps_text(report: GapReport, corpus: Corpus) -> str:
 
 __all__ = [
     "GapReport",
+    "Source",
     "find_gaps",
     "gaps_document",
     "gaps_markdown",
     "gaps_text",
+    "heard_sources",
+    "source_types",
 ]

@@ -18,6 +18,7 @@ from argmap.gaps import (
     gaps_document,
     gaps_markdown,
     perspective_balance,
+    source_types,
     unrebutted_attacks,
     voiceless_stakeholders,
 )
@@ -235,7 +236,63 @@ def test_gaps_document_has_the_documented_keys():
         assert text[m["start"] : m["end"]] == m["text"]
     kinds = {s["gap"] for s in doc["suggestions"]}
     assert {"missing_perspective", "paraphrased_only", "voiceless"} <= kinds
+    src = doc["sources"][0]
+    assert {
+        "speaker",
+        "kind",
+        "role",
+        "stakeholder",
+        "perspective",
+        "claims",
+        "quotes",
+        "reported",
+        "articles",
+        "outlets",
+        "headlines",
+        "lede",
+    } <= set(src)
+    assert {"stakeholder", "speakers", "claims", "quotes"} <= set(doc["source_types"][0])
+    assert doc["summary"]["sources"] == len(doc["sources"])
     json.dumps(doc)  # plain JSON
+
+
+def test_who_is_heard_counts_each_speaker_quoted_and_reported():
+    """Every speaker but the outlets and "others", with its stakeholder type and how it
+    is heard; syndicated copies are left out before (find_gaps passes the independent
+    articles' claims)."""
+    from argmap.gaps import heard_sources
+
+    corpus, claims, speakers, assignments = _world()
+    a = corpus.articles[0]
+    others = _speaker("others", "group")
+    union = _speaker("United Transport Union", "organisation")
+    speakers.update({others.id: others, union.id: union})
+    more = [
+        _claim(a, "The charge is a tax on drivers.", others, "indirect"),
+        _claim(a, "The charge will pay for itself", union, "direct"),
+        _claim(a, "Home care workers will pay the charge", union, "indirect"),
+    ]
+    found = heard_sources(corpus, [*claims, *more], speakers, assignments)
+    assert [x.speaker for x in found] == [
+        "United Transport Union",
+        "Ana Ruiz",
+        "Ben Ode",
+        "Fair Roads",
+    ]
+    union_row = found[0]
+    assert (union_row.claims, union_row.quotes, union_row.reported) == (2, 1, 1)
+    assert union_row.kind == "organisation" and union_row.outlets == ("The Courier",)
+    assert union_row.stakeholder == "Workers and unions"
+    fair = found[-1]
+    assert (fair.quotes, fair.reported, fair.perspective) == (0, 1, "drivers")
+    types = {t["stakeholder"]: t for t in source_types(found)}
+    assert types["Workers and unions"] == {
+        "stakeholder": "Workers and unions",
+        "speakers": 1,
+        "claims": 2,
+        "quotes": 1,
+    }
+    assert sum(t["speakers"] for t in types.values()) == 4
 
 
 def test_markdown_shows_article_text_as_text():
@@ -247,6 +304,7 @@ def test_markdown_shows_article_text_as_text():
     report = find_gaps(corpus, extraction, PERSPECTIVES, assignments, nx.DiGraph(), {})
     md = gaps_markdown(report, corpus)
     assert "<img" not in md and "# Coverage gaps" in md
+    assert "| &lt;img src=x onerror=alert(1)&gt; | group |" in md  # in "Who is heard"
 
 
 # ---------------------------------------------------------------- the sample corpus
@@ -288,6 +346,20 @@ def test_sample_heard_groups_are_not_voiceless(report):
 
 
 @pytest.mark.slow
+@pytest.mark.slow
+def test_sample_who_is_heard_lists_the_quoted_and_the_paraphrased(report):
+    """The mayor is quoted; Fair Roads Wrenhaven, whose side is heard only through
+    others, is there with reported claims and no quote; no outlet is a source, and the
+    syndicated copy adds nothing (each source's claims come from independent articles)."""
+    by_name = {x.speaker: x for x in report.sources}
+    assert by_name["Ruth Adeyemi"].quotes >= 1
+    fair = by_name["Fair Roads Wrenhaven"]
+    assert fair.quotes == 0 and fair.reported >= 1
+    assert fair.perspective == "outer-estate-drivers"
+    assert all(x.kind != "outlet" for x in report.sources)
+    assert sum(t["speakers"] for t in source_types(report.sources)) == len(report.sources)
+
+
 def test_sample_suggestions_name_a_source_and_its_evidence(report):
     care = [s for s in report.suggestions if s.target == "Home care workers"]
     assert care and care[0].source.startswith("a home care worker")
