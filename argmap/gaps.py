@@ -435,6 +435,20 @@ def source_types(sources: Sequence[Source]) -> list[dict[str, Any]]:
     )
 
 
+def most_heard(sources: Sequence[Source]) -> str:
+    """One line on how concentrated the sourcing is: the most heard source's share of the
+    attributed claims and of the quotes ("" when no source is heard)."""
+    if not sources:
+        return ""
+    top = sources[0]
+    claims = sum(x.claims for x in sources)
+    quotes = sum(x.quotes for x in sources)
+    line = f"Most heard: {top.speaker}, {top.claims} of {claims} attributed claims"
+    if quotes:
+        line += f" and {top.quotes} of {quotes} quotes"
+    return line + f" ({top.claims / claims:.0%} of the claims)."
+
+
 def _n(count: int, noun: str) -> str:
     """ "1 claim", "3 claims"."""
     return f"{count} {noun}{'s' if count != 1 else ''}"
@@ -1105,6 +1119,7 @@ def gaps_document(report: GapReport, corpus: Corpus) -> dict[str, Any]:
         "suggestions": [suggestion(s) for s in report.suggestions],
         "sources": [source(x) for x in report.sources],
         "source_types": source_types(report.sources),
+        "most_heard": most_heard(report.sources),
     }
 
 
@@ -1175,7 +1190,8 @@ def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
                 f"({_n(t['quotes'], 'quote')})"
                 for t in types
             )
-            + "."
+            + ". "
+            + _md(most_heard(report.sources))
         )
         lines += [
             "",
@@ -1288,6 +1304,8 @@ def gaps_text(report: GapReport, corpus: Corpus) -> str:
         )
     types = source_types(report.sources)
     lines += ["", f"Who is heard: {_n(len(report.sources), 'source')}"]
+    if report.sources:
+        lines.append(f"  {most_heard(report.sources)}")
     for t in types:
         lines.append(
             f"  {t['stakeholder'] or 'type not stated'}: {_n(t['speakers'], 'speaker')}, "

@@ -253,6 +253,7 @@ def test_gaps_document_has_the_documented_keys():
     } <= set(src)
     assert {"stakeholder", "speakers", "claims", "quotes"} <= set(doc["source_types"][0])
     assert doc["summary"]["sources"] == len(doc["sources"])
+    assert doc["most_heard"].startswith("Most heard: ")
     json.dumps(doc)  # plain JSON
 
 
@@ -260,7 +261,7 @@ def test_who_is_heard_counts_each_speaker_quoted_and_reported():
     """Every speaker but the outlets and "others", with its stakeholder type and how it
     is heard; syndicated copies are left out before (find_gaps passes the independent
     articles' claims)."""
-    from argmap.gaps import heard_sources
+    from argmap.gaps import heard_sources, most_heard
 
     corpus, claims, speakers, assignments = _world()
     a = corpus.articles[0]
@@ -293,6 +294,11 @@ def test_who_is_heard_counts_each_speaker_quoted_and_reported():
         "quotes": 1,
     }
     assert sum(t["speakers"] for t in types.values()) == 4
+    assert most_heard(found) == (
+        "Most heard: United Transport Union, 2 of 5 attributed claims and 1 of 3 quotes "
+        "(40% of the claims)."
+    )
+    assert most_heard([]) == ""
 
 
 def test_markdown_shows_article_text_as_text():
