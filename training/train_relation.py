@@ -317,6 +317,31 @@ def argkp_examples(
     return examples
 
 
+def perspective_pair_examples(
+    persp: Perspectrum, claim_ids: set[int], per_claim: int, rng: random.Random
+) -> list[Example]:
+    """Two perspective sentences of one claim, from different clusters: on the same side
+    of it -> supports, on opposite sides -> contradicts (``per_claim`` draws a claim).
+    What argmap asks of a second reader: do two claims of one story argue the same
+    side?"""
+    out: list[Example] = []
+    for claim in persp.claims:
+        if claim.cid not in claim_ids:
+            continue
+        sents = [
+            (persp.pool[p], cl.stance, k) for k, cl in enumerate(claim.clusters) for p in cl.pids
+        ]
+        if len({k for *_, k in sents}) < 2:
+            continue
+        for _ in range(per_claim):
+            a, b = rng.sample(sents, 2)
+            if a[2] == b[2]:
+                continue  # one cluster: paraphrases
+            label = LABEL_ID["supports"] if a[1] == b[1] else LABEL_ID["contradicts"]
+            out.append((a[0], b[0], label, "persp-pair"))
+    return out
+
+
 def side_examples(argkp: ArgKP, question_share: float, rng: random.Random) -> list[Example]:
     """(topic, argument) and (topic, key point) by the annotated stance: pro -> supports,
     con -> contradicts. A share of the topics is given as the question it answers ("We
@@ -405,12 +430,17 @@ def validation_sets(
         (a["topic"], a["text"], LABELS[0] if a["stance"] == 1 else LABELS[1])
         for _, a in sorted(sub.arguments.items())
     ]
+    pair_side = [
+        (a, b, LABELS[y])
+        for a, b, y, _ in perspective_pair_examples(persp, val_claims, 6, random.Random(0))
+    ]
     return {
         "stance": stance,
         "argkp": sub,
         "argkp_cands": cands,
         "argkp_pairs": kp_pairs,
         "side": side,
+        "pair_side": pair_side,
     }
 
 
@@ -448,17 +478,30 @@ def score_val(probs_fn: Any, val: dict[str, Any], symmetric: bool = True) -> dic
     pred = [LABELS[int(i)] for i in np.argmax(p[:, :2], axis=1)]
     stance = classification_scores([g for _, _, g in val["stance"]], pred)
     select = val.get("select", "both")
-    if select == "stance":
+    pair: dict[str, float] = {}
+    if val.get("task") == "stance" and val.get("pair_side"):
+        # do two sentences of one claim argue the same side (held-out claims)
+        q = probs([(a, b) for a, b, _ in val["pair_side"]])
+        pred = [LABELS[int(i)] for i in np.argmax(q[:, :2], axis=1)]
+        pair_scores = classification_scores([g for _, _, g in val["pair_side"]], pred)
+        pair = {"pair_side_macro_f1": pair_scores["macro_f1"]}
+    if select == "stance" and val.get("pairs_in_selection"):
+        selection = (stance["macro_f1"] + pair["pair_side_macro_f1"]) / 2
+    elif select == "stance":
         selection = stance["macro_f1"]
     elif select == "argkp":
         selection = out["argkp_map_strict"]
     else:
         selection = (stance["macro_f1"] + out["argkp_map_strict"]) / 2
-    return out | {
-        "stance_macro_f1": stance["macro_f1"],
-        "stance_accuracy": stance["accuracy"],
-        "selection": selection,
-    }
+    return (
+        out
+        | pair
+        | {
+            "stance_macro_f1": stance["macro_f1"],
+            "stance_accuracy": stance["accuracy"],
+            "selection": selection,
+        }
+    )
 
 
 # ------------------------------------------------------------------------ training
@@ -530,6 +573,9 @@ def build_data(args: argparse.Namespace) -> dict[str, Any]:
         # which side a sentence takes on a claim, given that it bears on it: the gold
         # support / undermine pairs, no unrelated negatives and no ArgKP pairs
         ex = [e for e in ex if e[3] == "persp"]
+        if args.stance_pairs > 0:
+            pair_rng = random.Random(args.seed + 2)
+            ex += perspective_pair_examples(persp, fit_claims, args.stance_pairs, pair_rng)
     elif args.task == "side":
         # which side of a topic a sentence takes: ArgKP's topic stance, and optionally a
         # share of the Perspectrum support / undermine pairs (a claim is a topic too)
@@ -567,6 +613,8 @@ def build_data(args: argparse.Namespace) -> dict[str, Any]:
     val = validation_sets(persp, val_claims, argkp, val_topics)
     val["task"] = args.task
     val["select"] = args.task if args.task in ("stance", "side") else args.select
+    # a stance reader trained on perspective pairs is selected on them too
+    val["pairs_in_selection"] = args.task == "stance" and args.stance_pairs > 0
     summary = {
         "perspectrum_fit_claims": len(fit_claims),
         "perspectrum_validation_claims": len(val_claims),
@@ -871,6 +919,7 @@ def export(args: argparse.Namespace) -> None:
                     "matcher_perspectrum",
                     "side_perspectrum",
                     "side_questions",
+                    "stance_pairs",
                     "init",
                     "select",
                     "val_fraction",
@@ -1390,6 +1439,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         type=float,
         default=0.0,
         help="--task side: share of the topics given as a question",
+    )
+    p.add_argument(
+        "--stance-pairs",
+        type=int,
+        default=0,
+        help="--task stance: draws per claim of two perspective sentences from different "
+        "clusters (same side -> supports, opposite -> contradicts)",
     )
     p.add_argument(
         "--init",
