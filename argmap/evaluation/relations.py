@@ -398,6 +398,32 @@ def evaluate_argkp(
     return result
 
 
+def evaluate_argkp_assignment(
+    data: str | Path, *, model: Any, split: str = "dev", topics: Sequence[str] | None = None
+) -> dict[str, Any]:
+    """KPA-2021 mAP with candidates ranked as argmap ranks perspectives for a claim: the
+    MiniLM cosine plus half of the model's *supports* minus *contradicts*
+    (:func:`argmap.perspectives.content_scores`); ``topics`` limits the topics."""
+    from argmap.embed import Embedder
+
+    argkp = load_argkp(data, split)
+    if topics is not None:
+        argkp = argkp.subset(topics)
+    cands = argkp.candidates()
+    pairs = [(argkp.arguments[a]["text"], argkp.key_points[k]["text"]) for a, k in cands]
+    probs = model.predict(pairs)
+    texts = sorted({t for pair in pairs for t in pair})
+    index = {t: i for i, t in enumerate(texts)}
+    vectors = Embedder().encode(texts)
+    scores = {
+        c: float(vectors[index[a]] @ vectors[index[b]]) + 0.5 * float(probs[i, 0] - probs[i, 1])
+        for i, (c, (a, b)) in enumerate(zip(cands, pairs, strict=True))
+    }
+    result = kpa_mean_average_precision(argkp, scores)
+    result.update({"split": split, "topics": len(argkp.topics()), "pairs_scored": len(cands)})
+    return result
+
+
 _MODAL_START = re.compile(r"^(we|you|they|people|everyone)\s+(should|must|ought to)\s+", re.I)
 _SUBJECT_MODAL = re.compile(r"^(.+?)\s+(should|must|is|are|can|will)\s+(.+)$", re.I)
 
