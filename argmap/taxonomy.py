@@ -13,6 +13,7 @@ a whole ("open-source developers", "chip makers").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 
@@ -77,7 +78,8 @@ TYPES: tuple[StakeholderType, ...] = (
     _t(
         "traders",
         "Shops and local businesses",
-        "trader|traders|shop|shopkeeper|chamber of trade|chamber of commerce|hardware|retail",
+        "trader|traders|shop|shopkeeper|chamber of trade|chamber of commerce|hardware|retail|"
+        "department store",
         "traders|shopkeepers|shop owners|local businesses|retailers|city-centre businesses",
         "a shop owner or a local business group",
     ),
@@ -185,11 +187,24 @@ def classify_speaker(
     """The stakeholder type of a speaker, from its name, stated role and descriptions;
     None when nothing says."""
     text = " ".join(x for x in (name, role or "", descriptors) if x).lower()
+    # every cue found, as (start, end, type order); a cue inside a longer cue found at
+    # the same place does not count ("executive" in "chief executive", "department" in
+    # "department store"), and a cue weighs as many words as it has, so the specific
+    # phrase decides ("chief executive of the Chamber of Trade" is a trader)
+    found = [
+        (m.start(), m.end(), order, len(cue.split()))
+        for order, stype in enumerate(TYPES)
+        for cue in stype.cues
+        for m in _occurrences(text, cue)
+    ]
+    weight: Counter[int] = Counter()
+    for start, end, order, words in found:
+        if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, *_ in found):
+            weight[order] += words
     best: tuple[int, int, str] | None = None
-    for order, stype in enumerate(TYPES):
-        hits = sum(1 for cue in stype.cues if _contains(text, cue))
-        if hits and (best is None or hits > best[0] or (hits == best[0] and order < best[1])):
-            best = (hits, order, stype.id)
+    for order, hits in sorted(weight.items()):
+        if best is None or hits > best[0]:
+            best = (hits, order, TYPES[order].id)
     if best is None and kind == "organisation":
         # "OpenAI", "DeepMind": brand-style names are companies
         if re.search(r"[a-z][A-Z]", name) or re.search(r"\b(inc|corp|ltd|ai|labs?)\b", text):
@@ -198,6 +213,14 @@ def classify_speaker(
     return best[2] if best else None
 
 
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z]){re.escape(cue)}(?:s|es)?(?![a-z])")
+
+
 def _contains(text: str, cue: str) -> bool:
     """``cue`` as a word or phrase in ``text``, plural allowed ("researchers")."""
-    return re.search(rf"(?<![a-z]){re.escape(cue)}(?:s|es)?(?![a-z])", text) is not None
+    return _cue_pattern(cue).search(text) is not None
+
+
+def _occurrences(text: str, cue: str) -> list[re.Match[str]]:
+    return list(_cue_pattern(cue).finditer(text))

@@ -776,3 +776,28 @@ def test_a_side_is_named_by_its_voices_not_by_the_studies_it_cites():
     assert _lead_names(people) == "Azizi Othman, Yann LeCun and others"
     assert _lead_names([_speaker("academic studies", "group")]) == "academic studies"
     assert _lead_names(people[:2]) == "Azizi Othman, Yann LeCun"
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "kind", "stype"),
+    [
+        # the specific phrase decides, not a word inside it
+        ("Gareth Mullan", "chief executive of the Wrenhaven Chamber of Trade", "person", "traders"),
+        (
+            "Harlow & Finch",
+            "department store that has traded on Castle Street",
+            "organisation",
+            "traders",
+        ),
+        ("Ann Bell", "chief executive of Tidewell", "person", "industry"),
+        ("Tom Reyes", "official at the Department of Transport", "person", "government"),
+        ("Ruth Adeyemi", "Mayor", "person", "government"),
+        ("Anneke Vos", "Ellesmere University", "person", "academia"),
+        ("OpenAI", None, "organisation", "industry"),
+        ("Sam Lee", None, "person", None),
+    ],
+)
+def test_a_speaker_is_typed_by_the_most_specific_cue(name, role, kind, stype):
+    from argmap.taxonomy import classify_speaker
+
+    assert classify_speaker(name, role, kind) == stype

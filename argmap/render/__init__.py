@@ -137,7 +137,10 @@ def headline_counts(analysis: Analysis) -> dict[str, int]:
         "independent_articles": len(corpus.independent_articles),
         "claims": len(analysis.canonical),
         "occurrences": len(analysis.extraction.claims),
-        "speakers": sum(1 for s in analysis.extraction.speakers if s.kind != "outlet"),
+        # the sources the gap report lists (no outlets, no "others"), when there is one
+        "speakers": len(gaps.sources)
+        if gaps
+        else sum(1 for s in analysis.extraction.speakers if s.kind != "outlet"),
         "perspectives": len(analysis.perspectives),
         "supports": relations.count("supports"),
         "contradicts": relations.count("contradicts"),
