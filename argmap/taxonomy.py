@@ -79,7 +79,7 @@ TYPES: tuple[StakeholderType, ...] = (
         "traders",
         "Shops and local businesses",
         "trader|traders|shop|shopkeeper|chamber of trade|chamber of commerce|hardware|retail|"
-        "department store",
+        "department store|local business|city centre business|city-centre business",
         "traders|shopkeepers|shop owners|local businesses|retailers|city-centre businesses",
         "a shop owner or a local business group",
     ),

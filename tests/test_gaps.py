@@ -790,6 +790,7 @@ def test_a_side_is_named_by_its_voices_not_by_the_studies_it_cites():
             "traders",
         ),
         ("Ann Bell", "chief executive of Tidewell", "person", "industry"),
+        ("city centre businesses", None, "group", "traders"),
         ("Tom Reyes", "official at the Department of Transport", "person", "government"),
         ("Ruth Adeyemi", "Mayor", "person", "government"),
         ("Anneke Vos", "Ellesmere University", "person", "academia"),
