@@ -231,6 +231,13 @@ def find_gaps(
 # -------------------------------------------------------------- perspective balance
 
 
+def _named_voice(claim: Claim, speakers: dict[str, Speaker]) -> bool:
+    """Whether a claim's speaker is a voice an editor can name and count: not the outlet,
+    nor a group named by a quantifier alone ("others", "some")."""
+    speaker = speakers.get(claim.speaker_id)
+    return claim.speaker_kind != "outlet" and not (speaker is not None and unnamed_group(speaker))
+
+
 def perspective_balance(
     corpus: Corpus,
     claims: Sequence[Claim],
@@ -262,14 +269,6 @@ def perspective_balance(
             and a.perspective == p.id
             and a.confidence >= present_confidence
         ]
-
-        def _named_speaker(c: Claim) -> bool:
-            """A speaker an editor can name: not the outlet, nor a group named by a
-            quantifier alone ("others", "some")."""
-            speaker = speakers.get(c.speaker_id)
-            return c.speaker_kind != "outlet" and not (
-                speaker is not None and unnamed_group(speaker)
-            )
 
         def own(c: Claim, pid: str = p.id) -> bool:
             """In the perspective's own words: a direct quote of one of its speakers, or
@@ -303,7 +302,7 @@ def perspective_balance(
                 "own": sum(1 for c in mine if own(c)),
                 "reported": sum(1 for c in mine if c.attribution == "indirect"),
                 "speakers": tuple(
-                    sorted({c.speaker for c in mine if _named_speaker(c)}, key=str.casefold)
+                    sorted({c.speaker for c in mine if _named_voice(c, speakers)}, key=str.casefold)
                 ),
                 "words": words,
                 "share": words / total_words,
@@ -388,10 +387,8 @@ def heard_sources(
     side = speaker_perspectives(claims, assignments)
     by_speaker: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        speaker = speakers.get(c.speaker_id)
-        if c.speaker_kind == "outlet" or speaker is None or unnamed_group(speaker):
-            continue
-        by_speaker[c.speaker_id].append(c)
+        if c.speaker_id in speakers and _named_voice(c, speakers):
+            by_speaker[c.speaker_id].append(c)
     out = []
     for sid, mine in by_speaker.items():
         speaker = speakers[sid]
@@ -419,8 +416,9 @@ def heard_sources(
 
 
 def source_types(sources: Sequence[Source]) -> list[dict[str, Any]]:
-    """Sources by stakeholder type ("Experts", "Government and elected officials"; None
-    where nothing states one): speakers, claims and quotes of each, most claims first."""
+    """Sources by stakeholder type ("Academics and researchers", "Government and elected
+    officials"; None where nothing states one): speakers, claims and quotes of each, most
+    claims first."""
     rows: dict[str | None, dict[str, Any]] = {}
     for x in sources:
         row = rows.setdefault(
