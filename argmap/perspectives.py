@@ -40,6 +40,9 @@ CONTENT_FLOOR = 0.32
 CONTENT_MARGIN = 0.04
 #: The model reads this many perspectives per claim, the closest by cosine.
 MATCHER_TOP = 2
+#: A claim's score against a perspective: the cosine plus this much of the model's
+#: *supports* minus *contradicts* (:func:`content_scores`).
+MODEL_WEIGHT = 0.5
 _NORMALISE = re.compile(r"[^a-z0-9& ]+")
 
 
@@ -209,7 +212,7 @@ def content_scores(
     for k in range(len(top)):
         for j, p in enumerate(top[k]):
             sup, con = float(probs[k, j, 0]), float(probs[k, j, 1])
-            scores[k, p] += 0.5 * (sup - con)
+            scores[k, p] += MODEL_WEIGHT * (sup - con)
             support[k, p] = sup
     return scores, support
 

@@ -405,6 +405,7 @@ def evaluate_argkp_assignment(
     MiniLM cosine plus half of the model's *supports* minus *contradicts*
     (:func:`argmap.perspectives.content_scores`); ``topics`` limits the topics."""
     from argmap.embed import Embedder
+    from argmap.perspectives import MODEL_WEIGHT
 
     argkp = load_argkp(data, split)
     if topics is not None:
@@ -416,7 +417,8 @@ def evaluate_argkp_assignment(
     index = {t: i for i, t in enumerate(texts)}
     vectors = Embedder().encode(texts)
     scores = {
-        c: float(vectors[index[a]] @ vectors[index[b]]) + 0.5 * float(probs[i, 0] - probs[i, 1])
+        c: float(vectors[index[a]] @ vectors[index[b]])
+        + MODEL_WEIGHT * float(probs[i, 0] - probs[i, 1])
         for i, (c, (a, b)) in enumerate(zip(cands, pairs, strict=True))
     }
     result = kpa_mean_average_precision(argkp, scores)
