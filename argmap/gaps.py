@@ -1193,14 +1193,17 @@ def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
         )
         lines += [
             "",
-            "| speaker | kind | stakeholder type | claims | quotes | reported | articles | "
-            "headlines / lede | outlets |",
-            "|---|---|---|---|---|---|---|---|---|",
+            "| speaker | kind | stakeholder type | perspective | claims | quotes | reported | "
+            "articles | headlines / lede | outlets |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
+        names = {p.id: p.name for p in report.perspectives}
         for x in report.sources[:MARKDOWN_ITEMS]:
             who = _md(x.speaker) + (f" ({_md(x.role)})" if x.role else "")
+            side = _md(names.get(x.perspective or "", "-"))
             lines.append(
-                f"| {who} | {x.kind} | {_md(x.stakeholder or '-')} | {x.claims} | {x.quotes} | "
+                f"| {who} | {x.kind} | {_md(x.stakeholder or '-')} | {side} | {x.claims} | "
+                f"{x.quotes} | "
                 f"{x.reported} | {x.articles} | {x.headlines} / {x.lede} | "
                 f"{_md(', '.join(x.outlets))} |"
             )
