@@ -12,6 +12,7 @@ a whole ("open-source developers", "chip makers").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -181,11 +182,13 @@ BY_ID = {t.id: t for t in TYPES}
 _WORD = re.compile(r"[a-z][a-z-]*")
 
 
+@functools.lru_cache(maxsize=4096)
 def classify_speaker(
     name: str, role: str | None = None, kind: str = "", descriptors: str = ""
 ) -> str | None:
     """The stakeholder type of a speaker, from its name, stated role and descriptions;
-    None when nothing says."""
+    None when nothing says. (Cached: the gap report asks again for every speaker and
+    every group that may be heard.)"""
     text = " ".join(x for x in (name, role or "", descriptors) if x).lower()
     # every cue found, as (start, end, type order); a cue inside a longer cue found at
     # the same place does not count ("executive" in "chief executive", "department" in
@@ -195,32 +198,21 @@ def classify_speaker(
         (m.start(), m.end(), order, len(cue.split()))
         for order, stype in enumerate(TYPES)
         for cue in stype.cues
-        for m in _occurrences(text, cue)
+        for m in _cue_pattern(cue).finditer(text)
     ]
     weight: Counter[int] = Counter()
     for start, end, order, words in found:
         if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, *_ in found):
             weight[order] += words
-    best: tuple[int, int, str] | None = None
-    for order, hits in sorted(weight.items()):
-        if best is None or hits > best[0]:
-            best = (hits, order, TYPES[order].id)
-    if best is None and kind == "organisation":
+    if not weight:
         # "OpenAI", "DeepMind": brand-style names are companies
-        if re.search(r"[a-z][A-Z]", name) or re.search(r"\b(inc|corp|ltd|ai|labs?)\b", text):
-            return "industry"
-        return None
-    return best[2] if best else None
+        brand = re.search(r"[a-z][A-Z]", name) or re.search(r"\b(inc|corp|ltd|ai|labs?)\b", text)
+        return "industry" if kind == "organisation" and brand else None
+    # the heaviest type; on a tie the one listed first
+    return TYPES[max(weight, key=lambda order: (weight[order], -order))].id
 
 
+@functools.cache
 def _cue_pattern(cue: str) -> re.Pattern[str]:
+    """``cue`` as a word or phrase, plural allowed ("researchers")."""
     return re.compile(rf"(?<![a-z]){re.escape(cue)}(?:s|es)?(?![a-z])")
-
-
-def _contains(text: str, cue: str) -> bool:
-    """``cue`` as a word or phrase in ``text``, plural allowed ("researchers")."""
-    return _cue_pattern(cue).search(text) is not None
-
-
-def _occurrences(text: str, cue: str) -> list[re.Match[str]]:
-    return list(_cue_pattern(cue).finditer(text))
