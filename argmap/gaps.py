@@ -231,6 +231,20 @@ def find_gaps(
 # -------------------------------------------------------------- perspective balance
 
 
+def _prominence(claims: Sequence[Claim]) -> dict[str, int]:
+    """How many of ``claims`` stand in a headline, and in the first paragraphs
+    (:data:`LEDE_PARAGRAPHS`) below it."""
+    return {
+        "headlines": sum(1 for c in claims if c.in_headline),
+        "lede": sum(1 for c in claims if not c.in_headline and c.paragraph < LEDE_PARAGRAPHS),
+    }
+
+
+def _outlets(claims: Sequence[Claim], articles: dict[str, Article]) -> tuple[str, ...]:
+    """The outlets (or authors, or files) that carry ``claims``, sorted."""
+    return tuple(sorted({articles[c.article_id].source_label for c in claims}, key=str.casefold))
+
+
 def _named_voice(claim: Claim, speakers: dict[str, Speaker]) -> bool:
     """Whether a claim's speaker is a voice an editor can name and count: not the outlet,
     nor a group named by a quantifier alone ("others", "some")."""
@@ -306,15 +320,8 @@ def perspective_balance(
                 ),
                 "words": words,
                 "share": words / total_words,
-                "prominence": {
-                    "headlines": sum(1 for c in mine if c.in_headline),
-                    "lede": sum(
-                        1 for c in mine if not c.in_headline and c.paragraph < LEDE_PARAGRAPHS
-                    ),
-                },
-                "outlets": tuple(
-                    sorted({articles[c.article_id].source_label for c in mine}, key=str.casefold)
-                ),
+                "prominence": _prominence(mine),
+                "outlets": _outlets(mine, articles),
                 "strongest": strongest,
             }
         )
@@ -404,11 +411,8 @@ def heard_sources(
                 quotes=sum(1 for c in mine if c.attribution == "direct"),
                 reported=sum(1 for c in mine if c.attribution == "indirect"),
                 articles=len({c.article_id for c in mine}),
-                outlets=tuple(
-                    sorted({articles[c.article_id].source_label for c in mine}, key=str.casefold)
-                ),
-                headlines=sum(1 for c in mine if c.in_headline),
-                lede=sum(1 for c in mine if not c.in_headline and c.paragraph < LEDE_PARAGRAPHS),
+                outlets=_outlets(mine, articles),
+                **_prominence(mine),
             )
         )
     out.sort(key=lambda x: (-x.claims, -x.quotes, x.speaker.casefold(), x.speaker))
