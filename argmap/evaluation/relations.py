@@ -337,6 +337,14 @@ def _by_confidence(
     return out
 
 
+def stance_readings(probs: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """From probabilities ``[n, 3]``: the larger of *supports* / *contradicts* for each
+    pair, and its share of the two (0.5 to 1, the reading's confidence)."""
+    two = probs[:, :2]
+    predicted = [STANCES[int(i)] for i in np.argmax(two, axis=1)]
+    return predicted, two.max(axis=1) / np.clip(two.sum(axis=1), 1e-9, None)
+
+
 def evaluate_perspectrum(
     data: str | Path, *, model: Any = None, symmetric: bool = True, split: str = "dev"
 ) -> dict[str, Any]:
@@ -347,15 +355,13 @@ def evaluate_perspectrum(
     triples = persp.stance_pairs(claims)
     rel = _model(model, symmetric)
     probs = rel.predict([(text_of[c], persp.pool[p]) for c, p, _ in triples], symmetric=symmetric)
-    two = probs[:, :2]
-    predicted = [STANCES[int(i)] for i in np.argmax(two, axis=1)]
+    predicted, confidence = stance_readings(probs)
     gold = [g for _, _, g in triples]
     result = classification_scores(gold, predicted)
     # perspectives that no train claim uses: the strictest "never seen" subset
     train_pids = {p for c in persp.split("train") for cl in c.clusters for p in cl.pids}
     unseen = [i for i, (_, p, _) in enumerate(triples) if p not in train_pids]
     sub = classification_scores([gold[i] for i in unseen], [predicted[i] for i in unseen])
-    confidence = two.max(axis=1) / np.clip(two.sum(axis=1), 1e-9, None)
     result.update(
         {
             "split": split,
@@ -470,28 +476,22 @@ def evaluate_argkp_side(
     argkp = load_argkp(data, split)
     items = [v for _, v in sorted(argkp.arguments.items())]
     kps = [v for _, v in sorted(argkp.key_points.items())]
-    rel = _model(model, symmetric=False)
 
     def topic(t: str) -> str:
         return (as_question(t) or t) if question else t
 
     def read(rows: list[dict[str, Any]]) -> tuple[list[str], list[str], np.ndarray]:
-        probs = rel.predict([(topic(r["topic"]), r["text"]) for r in rows], symmetric=False)
-        two = probs[:, :2]
-        predicted = [STANCES[int(i)] for i in np.argmax(two, axis=1)]
+        probs = model.predict([(topic(r["topic"]), r["text"]) for r in rows], symmetric=False)
         gold = [STANCES[0] if r["stance"] == 1 else STANCES[1] for r in rows]
-        return gold, predicted, two.max(axis=1) / np.clip(two.sum(axis=1), 1e-9, None)
+        return (gold, *stance_readings(probs))
 
     gold, predicted, confidence = read(items)
     result = classification_scores(gold, predicted)
     sure = confidence >= confident
+    right = np.array(gold) == np.array(predicted)
     result["confident"] = {
         "share": float(sure.mean()),
-        "accuracy": float(
-            np.mean([g == q for g, q, s in zip(gold, predicted, sure, strict=True) if s])
-        )
-        if sure.any()
-        else 0.0,
+        "accuracy": float(right[sure].mean()) if sure.any() else 0.0,
     }
     kgold, kpred, _ = read(kps)
     result.update(
