@@ -65,6 +65,7 @@ from argmap.evaluation.relations import (  # noqa: E402
     kpa_mean_average_precision,
     load_argkp,
     load_perspectrum,
+    stance_readings,
 )
 from argmap.relate.model import MATCHER_DIR, STANCE_DIR  # noqa: E402
 
@@ -453,13 +454,16 @@ def score_val(probs_fn: Any, val: dict[str, Any], symmetric: bool = True) -> dic
             p = (p + probs_fn([(b, a) for a, b in pairs])) / 2
         return p
 
+    def two_way(triples: list[tuple[str, str, str]], read: Any) -> dict[str, Any]:
+        """Supports vs contradicts on (a, b, gold) triples, as ``read`` reads them."""
+        predicted, _ = stance_readings(read([(a, b) for a, b, _ in triples]))
+        return classification_scores([g for *_, g in triples], predicted)
+
     out: dict[str, float] = {}
     if val.get("task") == "side":
         # which side of its topic an argument of a held-out ArgKP topic takes; one order
         # (topic first), as argmap asks it
-        p = probs_fn([(a, b) for a, b, _ in val["side"]])
-        pred = [LABELS[int(i)] for i in np.argmax(p[:, :2], axis=1)]
-        side = classification_scores([g for _, _, g in val["side"]], pred)
+        side = two_way(val["side"], probs_fn)
         return {
             "side_macro_f1": side["macro_f1"],
             "side_accuracy": side["accuracy"],
@@ -473,18 +477,12 @@ def score_val(probs_fn: Any, val: dict[str, Any], symmetric: bool = True) -> dic
     if val.get("task") == "matcher":
         # the matcher is selected on key-point matching alone
         return out | {"selection": out["argkp_map_strict"]}
-    pairs = [(a, b) for a, b, _ in val["stance"]]
-    p = probs(pairs)
-    pred = [LABELS[int(i)] for i in np.argmax(p[:, :2], axis=1)]
-    stance = classification_scores([g for _, _, g in val["stance"]], pred)
+    stance = two_way(val["stance"], probs)
     select = val.get("select", "both")
     pair: dict[str, float] = {}
     if val.get("task") == "stance" and val.get("pair_side"):
         # do two sentences of one claim argue the same side (held-out claims)
-        q = probs([(a, b) for a, b, _ in val["pair_side"]])
-        pred = [LABELS[int(i)] for i in np.argmax(q[:, :2], axis=1)]
-        pair_scores = classification_scores([g for _, _, g in val["pair_side"]], pred)
-        pair = {"pair_side_macro_f1": pair_scores["macro_f1"]}
+        pair = {"pair_side_macro_f1": two_way(val["pair_side"], probs)["macro_f1"]}
     if select == "stance" and val.get("pairs_in_selection"):
         selection = (stance["macro_f1"] + pair["pair_side_macro_f1"]) / 2
     elif select == "stance":
