@@ -9,10 +9,12 @@ from conftest import make_article, make_claim, make_speaker
 from argmap.records import CanonicalClaim, Relation
 from argmap.relate import signals as sg
 from argmap.relate.links import (
+    _alternative_signals,
     _critic_signals,
     _decide,
     _discourse_signals,
     _Pair,
+    _reference_signals,
     _second_reading,
     strongest_per_claim,
 )
@@ -334,3 +336,146 @@ def test_the_stance_reader_has_the_last_word_on_attacks_the_model_reads_alone():
     assert len(agrees) == 3
     assert agrees[0].rationale == "model 0.90; stance reader agrees 0.70"
     assert agrees[1].rationale == "undercut"
+
+
+ANALOGY = "Wrenhaven should do exactly what Hallerby did"
+
+
+def test_a_questioned_comparison_attacks_the_analogy_and_is_no_analogy_itself():
+    asked = "One resident asked why the council kept comparing Wrenhaven with Hallerby"
+    assert sg.analogy_entities(asked) == set()
+    assert sg.undercut("Hallerby is not comparable to Wrenhaven", asked) is None
+    signal = sg.undercut(asked, ANALOGY)
+    assert signal is not None and signal.attack == "undercut"
+
+
+def test_a_defence_of_the_comparison_answers_its_undercut():
+    defence = "the comparison was fair because most drivers in Hallerby switched to buses"
+    undercut = "Hallerby is not comparable to Wrenhaven"
+    signal = sg.defence(defence, undercut)
+    assert signal is not None and signal.relation == "contradicts"
+    assert signal.note == "defends the comparison with Hallerby"
+    # a defence is not itself an undercut of the analogy, though it says "not"
+    assert sg.undercut(defence + ", not trams", ANALOGY) is None
+    # it must name the same model, and the other claim must undercut it
+    assert sg.defence(defence, "Dunmore is not comparable to Wrenhaven") is None
+    assert sg.defence(defence, ANALOGY) is None
+    assert sg.defence("the comparison is weaker than it looks in Hallerby", undercut) is None
+
+
+def test_a_figure_from_the_model_supports_the_argument_from_it():
+    signal = sg.precedent("Traffic in Hallerby's zone is 22 percent lower", ANALOGY)
+    assert signal is not None and signal.relation == "supports"
+    # a figure that turns against the comparison, or none at all, is no precedent
+    assert (
+        sg.precedent("Hallerby gets two million visitors, but most come by train", ANALOGY) is None
+    )
+    assert sg.precedent("Hallerby introduced a charge in 2019", ANALOGY) is None
+    assert sg.precedent("Traffic in Dunmore is 4 percent lower", ANALOGY) is None
+
+
+def test_signalled_supports_go_before_the_models_supports():
+    relations = [
+        _relation("k-1", "k-hub", "supports", 0.9),
+        _relation("k-2", "k-hub", "supports", 0.6, ("precedent",)),
+        # an attack decided against a supporting signal is ranked by its score
+        _relation("k-3", "k-hub", "contradicts", 0.5, ("precedent",)),
+        _relation("k-4", "k-hub", "contradicts", 0.8),
+    ]
+    kept = {(r.source, r.relation) for r in strongest_per_claim(relations, 1)}
+    assert kept == {("k-2", "supports"), ("k-4", "contradicts")}
+
+
+def test_references_name_another_partys_claim_and_its_kind():
+    ((owner, noun, kinds, words),) = sg.references("the council's forecast is far too optimistic")
+    assert (owner, noun, words) == ("council", "forecast", "the council's forecast")
+    assert kinds == {"prediction", "statistic"}
+    assert sg.references("Anthropic’s proposal operates on three levels")[0][2] == {
+        "recommendation"
+    }
+    assert sg.references("the mayor's own figures show it")[0][:2] == ("mayor", "figures")
+    assert sg.references("OpenAI's claims are wrong")[0][2] is None  # a claim of any kind
+    # possessors that name no party
+    assert sg.references("last year's figures") == []
+    assert sg.references("the company's plans and its forecast") == []
+
+
+def test_a_claim_naming_another_partys_forecast_is_read_against_it():
+    article = make_article(
+        "a.txt",
+        "Traffic would fall by 20 percent. The charge should start in June. "
+        "The scheme is popular. The council's forecast is far too optimistic.",
+    )
+    consultancy = make_speaker("Tidewell Associates", "organisation")
+    council = make_speaker("Wrenhaven City Council", "organisation")
+    claims = [
+        make_claim(
+            article,
+            "Traffic would fall by 20 percent",
+            consultancy,
+            "indirect",
+            kind="prediction",
+            speaker_role="consultancy that modelled the scheme for the council",
+        ),
+        make_claim(
+            article, "The charge should start in June", council, "indirect", kind="recommendation"
+        ),
+        make_claim(article, "The scheme is popular", council, "indirect", kind="evaluation"),
+        make_claim(
+            article,
+            "The council's forecast is far too optimistic",
+            make_speaker("Anneke Vos"),
+            "indirect",
+            kind="evaluation",
+        ),
+    ]
+    canon_of, index = _canonical_index(claims)
+    canon = [_canon(f"k{i}", c.text, c.kind) for i, c in enumerate(claims)]
+    found = _reference_signals(claims, canon, canon_of, index, np.eye(4, dtype=np.float32))
+    # the forecast by the council's consultancy (its role names the council), not the
+    # council's proposal or evaluation: a forecast is a prediction or a figure
+    assert [(me, t) for me, t, _, _ in found] == [(3, 0)]
+    signal = found[0][2]
+    assert signal.relation == "related" and signal.note == "names the council's forecast"
+    # the model says which way; the referring claim is the source either way
+    first = {k.id: ("", 0, n) for n, k in enumerate(canon)}
+    pair = _Pair(0, 3, 0.2, [(3, signal, "")])
+    attack = _decide(pair, np.array([0.1, 0.64, 0.26]), canon, first)
+    assert attack is not None and attack.relation == "contradicts"
+    assert (attack.source, attack.target) == ("k3", "k0")
+    assert attack.rationale == "names the council's forecast; model contradicts 0.64"
+    support = _decide(pair, np.array([0.7, 0.1, 0.2]), canon, first)
+    assert support is not None and (support.source, support.relation) == ("k3", "supports")
+    assert _decide(pair, np.array([0.1, 0.1, 0.8]), canon, first) is None
+
+
+def test_an_attack_on_a_named_claim_is_still_read_again_by_the_stance_reader():
+    claims = [_canon(f"k-{i}", f"claim {i}", "evaluation") for i in range(2)]
+    decided = [
+        (
+            _Pair(0, 1, 0.5, []),
+            Relation("k-0", "k-1", "contradicts", 0.6, "names X", signals=("reference",)),
+        )
+    ]
+    reader = _FixedReader(0.8)
+    assert _second_reading(decided, claims, reader) == []
+    assert reader.seen == [("claim 0", "claim 1")]
+
+
+def test_another_model_offered_undercuts_the_analogy_its_article_discussed():
+    article = make_article(
+        "a.txt",
+        "Hallerby is not comparable to Wrenhaven. Its buses are full. "
+        "A better guide is Dunmore, a city of similar size.",
+    )
+    vos = make_speaker("Anneke Vos")
+    claims = [
+        make_claim(article, "Hallerby is not comparable to Wrenhaven", vos, "direct"),
+        make_claim(article, "Its buses are full", vos, "direct"),
+        make_claim(article, "A better guide is Dunmore, a city of similar size", vos, "indirect"),
+    ]
+    canon_of, index = _canonical_index(claims)
+    analogies = {"Hallerby": [7], "Sweden": [8]}  # claims elsewhere that argue from them
+    found = _alternative_signals(claims, [article], canon_of, index, analogies)
+    assert [(me, t, s.attack) for me, t, s, _ in found] == [(2, 7, "undercut")]
+    assert found[0][2].note == "offers another model than Hallerby"

@@ -8,7 +8,10 @@
 2. **Classification.** The shipped relation model reads each pair (both orders
    averaged): probabilities of *supports*, *contradicts*, *unrelated*.
 3. **Signals** from the text (:mod:`.signals`: contrast, rejection, undercut of an
-   analogy, negation, disagreeing figures) raise the probability they point to. A
+   analogy and its defence, negation, disagreeing figures; a figure from the model an
+   analogy holds up, for support) raise the probability they point to. A claim that
+   names another party's claim ("the council's forecast is far too optimistic") is
+   paired with that party's claims of that kind, the model saying which way. A
    speaker the article names as someone's critic ("Among its critics is David Sacks")
    is read against that party's proposals: the text states the stance, so the model's
    *supports* counts as relatedness, i.e. as *contradicts*.
@@ -66,6 +69,11 @@ REPORTS = frozenset({"fact", "statistic"})
 #: stories at hand most such attacks were same-side pairs ("Quarterly revenue surpassed
 #: $10 billion" against "Its revenue growth has been equally dramatic", docs/graph.md).
 STANCE_VETO = 0.5
+#: Signals that say two claims are related but not which way: an attack with no other
+#: signal is still the model's reading, and read again.
+UNDIRECTED = frozenset({"reference"})
+#: Signals that speak for support (the others speak for an attack).
+SUPPORTING = frozenset({"precedent"})
 NEIGHBOURS = 10
 MIN_COSINE = 0.35
 #: How far back (in claims of the same article) a contrast or a rejection reaches.
@@ -138,19 +146,32 @@ def relate_claims(
                         pairs[key] = _Pair(key[0], key[1], float(cvec[key[0]] @ cvec[key[1]]), [])
     found = _discourse_signals(claims, articles, canon_of, index)
     found += _critic_signals(claims, articles, canon_of, index, cvec)
+    found += _reference_signals(claims, canonical, canon_of, index, cvec)
+    found += _alternative_signals(claims, articles, canon_of, index, analogies)
     for attacker, target, signal, quote in found:
         key = (min(attacker, target), max(attacker, target))
         pair = pairs.get(key)
         if pair is None:
             pair = pairs[key] = _Pair(key[0], key[1], float(cvec[key[0]] @ cvec[key[1]]), [])
         pair.signals.append((attacker, signal, quote))
-    # text-pair signals: undercut of an analogy, negation, disagreeing figures
+    text_of = {c.id: c.text for c in claims}
+    occurrences = [sorted({text_of[i] for i in k.claim_ids}) for k in canonical]
+    # text-pair signals: undercut of an analogy and its defence, negation, disagreeing
+    # figures
     for pair in pairs.values():
         ta, tb = canonical[pair.a].text, canonical[pair.b].text
         for attacker, x, y in ((pair.a, ta, tb), (pair.b, tb, ta)):
-            s = sg.undercut(x, y)
-            if s is not None:
-                pair.signals.append((attacker, s, ""))
+            for s in (sg.undercut(x, y), sg.defence(x, y)):
+                if s is not None:
+                    pair.signals.append((attacker, s, ""))
+            if canonical[attacker].kind in REPORTS:
+                # any occurrence may name the place ("Traffic in its zone" restates
+                # "Traffic in Hallerby's zone")
+                for text in dict.fromkeys((x, *occurrences[attacker])):
+                    s = sg.precedent(text, y)
+                    if s is not None:
+                        pair.signals.append((attacker, s, ""))
+                        break
         for s in (sg.negation(ta, tb), sg.numbers(ta, tb)):
             if s is not None:
                 pair.signals.append((-1, s, ""))
@@ -178,7 +199,11 @@ def _second_reading(
     """Attacks read by the model alone, read again by the stance reader: dropped when it
     reads the pair as support (:data:`STANCE_VETO`), else kept with its reading in the
     rationale. Attacks the text signals and supports are kept as they are."""
-    alone = [n for n, (_, r) in enumerate(decided) if r.relation == "contradicts" and not r.signals]
+    alone = [
+        n
+        for n, (_, r) in enumerate(decided)
+        if r.relation == "contradicts" and not set(r.signals) - UNDIRECTED
+    ]
     if not alone:
         return decided
     probs = np.asarray(
@@ -207,11 +232,15 @@ def strongest_per_claim(relations: Sequence[Relation], limit: int) -> list[Relat
     attacks go first so that they are not crowded out by the model's confident
     misreadings ("We have talked about the traffic on this road for twenty years"
     against the traffic forecast, 0.95), which by score alone had pushed both undercuts
-    of the sample corpus's analogy out of the graph in one run. Every signal speaks for
-    an attack; a support decided against one is ranked by its score."""
+    of the sample corpus's analogy out of the graph in one run. Likewise a support the
+    text signals (a figure from the model an analogy holds up) goes before supports the
+    model reads alone; a relation decided against its signals is ranked by its score."""
 
     def rank(r: Relation) -> tuple[bool, float, str, str, str]:
-        signalled = r.relation == "contradicts" and bool(r.signals)
+        if r.relation == "contradicts":
+            signalled = bool(set(r.signals) - SUPPORTING)
+        else:
+            signalled = bool(set(r.signals) & SUPPORTING)
         return (not signalled, -r.score, r.source, r.target, r.relation)
 
     ranked = sorted(relations, key=rank)
@@ -236,7 +265,13 @@ def _decide(
     notes: list[str] = []
     attackers: list[int] = []
     attack_kind = "rebut"
+    referrers: list[int] = []
     for attacker, signal, quote in pair.signals:
+        if signal.relation == "related":
+            # the text names the other claim: related, which way is the model's reading
+            notes.append(signal.note)
+            referrers.append(attacker)
+            continue
         k = 1 if signal.relation == "contradicts" else 0
         scores[k] += signal.weight
         notes.append(f"{signal.note}" + (f": '{quote}'" if quote else ""))
@@ -255,8 +290,9 @@ def _decide(
     if name == "contradicts" and not pair.signals and {a.kind, b.kind} <= REPORTS:
         return None  # two reports of fact: the model alone does not make an attack
     if name == "contradicts":
-        if attackers:
-            src = canonical[max(set(attackers), key=attackers.count)]
+        if attackers or referrers:
+            by = attackers or referrers
+            src = canonical[max(sorted(set(by)), key=by.count)]
         elif (a.kind == "recommendation") != (b.kind == "recommendation"):
             # an objection is raised against a proposal ("harder to monitor than
             # missile silos" against "should agree to verifiable pauses"), whichever
@@ -264,6 +300,9 @@ def _decide(
             src = b if a.kind == "recommendation" else a
         else:
             src = max((a, b), key=lambda k: first[k.id])  # the later one answers the earlier
+        tgt = b if src is a else a
+    elif referrers:
+        src = canonical[referrers[0]]  # "the council's forecast is right" supports it
         tgt = b if src is a else a
     else:
         src, tgt = _support_direction(a, b, first)
@@ -446,4 +485,95 @@ def _critic_signals(
                 )
                 for t in ranked[:CRITIC_TARGETS]:
                     found.append((me, t, signal, quote + " ..."))
+    return found
+
+
+#: How many of the named party's claims a claim that names one of theirs is read against.
+REFERENCE_TARGETS = 2
+_TOKEN = re.compile(r"[a-z][a-z&-]+")
+
+
+def _reference_signals(
+    claims: Sequence[Claim],
+    canonical: Sequence[CanonicalClaim],
+    canon_of: dict[str, str],
+    index: dict[str, int],
+    cvec: np.ndarray,
+) -> list[tuple[int, int, sg.Signal, str]]:
+    """(referrer, target, signal, quote) for a claim that names another party's claim
+    ("the council's forecast is far too optimistic"): read against that party's closest
+    claims of the kind the noun names (a forecast: predictions and statistics), in any
+    article. The party is every speaker whose name or role has the possessor's word
+    ("council": Wrenhaven City Council, and Tidewell Associates, "consultancy that
+    modelled the scheme for the council"). The text says the two are related, not
+    which way: the signal adds to neither class, and an attack it points to is still
+    read again by the stance reader."""
+    names: dict[str, set[str]] = {}
+    roles: dict[str, set[str]] = {}
+    mine: dict[str, list[int]] = defaultdict(list)
+    for c in claims:
+        if c.speaker_kind == "outlet" and c.attribution == "outlet":
+            continue
+        names.setdefault(c.speaker_id, set(_TOKEN.findall(c.speaker.lower())))
+        roles.setdefault(c.speaker_id, set(_TOKEN.findall((c.speaker_role or "").lower())))
+        n = index[canon_of[c.id]]
+        if n not in mine[c.speaker_id]:
+            mine[c.speaker_id].append(n)
+    found: list[tuple[int, int, sg.Signal, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for claim in claims:
+        named = sg.references(claim.text)
+        if not named:
+            continue
+        me = index[canon_of[claim.id]]
+        for owner, _, kinds, words in named:
+            word = owner.lower()
+            party = sorted(s for s in names if word in names[s] or word in roles[s])
+            targets = {
+                t
+                for s in party
+                if s != claim.speaker_id
+                for t in mine[s]
+                if t != me and (kinds is None or canonical[t].kind in kinds)
+            }
+            ranked = sorted(targets, key=lambda t: (-float(cvec[me] @ cvec[t]), t))
+            signal = sg.Signal("reference", "related", 0.0, f"names {words}")
+            for t in ranked[:REFERENCE_TARGETS]:
+                if (me, t) not in seen:
+                    seen.add((me, t))
+                    found.append((me, t, signal, ""))
+    return found
+
+
+def _alternative_signals(
+    claims: Sequence[Claim],
+    articles: Sequence[Article],
+    canon_of: dict[str, str],
+    index: dict[str, int],
+    analogies: dict[str, list[int]],
+) -> list[tuple[int, int, sg.Signal, str]]:
+    """(attacker, target, signal, quote) for a claim that offers another model without
+    naming the one it replaces ("A better guide, she said, is Dunmore"): it undercuts
+    the arguments from the analogy its article's claims just before it discuss
+    (Hallerby), wherever they are made."""
+    found: list[tuple[int, int, sg.Signal, str]] = []
+    for _, _, items in _claims_by_article(claims, articles):
+        for pos, claim in enumerate(items):
+            if not sg.ALTERNATIVE.search(claim.text):
+                continue
+            before = " ".join(c.text for c in items[max(0, pos - WINDOW) : pos])
+            me = index[canon_of[claim.id]]
+            for entity in sorted(analogies):
+                if not sg._mentions(before, entity) or sg._mentions(claim.text, entity):
+                    continue
+                signal = sg.Signal(
+                    "undercut",
+                    "contradicts",
+                    0.35,
+                    f"offers another model than {entity}",
+                    attack="undercut",
+                )
+                for t in analogies[entity][:20]:
+                    if t != me:
+                        found.append((me, t, signal, ""))
     return found

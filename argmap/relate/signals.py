@@ -8,7 +8,16 @@ Cheap evidence from the text around a claim, combined with the relation model:
   comparison", "Anthropic rejects those criticisms"), so what they say next answers it;
 * **undercut**: one claim argues from an analogy ("Wrenhaven should do exactly what
   Hallerby did") and the other says the analogy does not hold ("Hallerby is not
-  comparable", "unlike missile silos", "a cautionary tale");
+  comparable", "unlike missile silos", "a cautionary tale", "asked why the council kept
+  comparing Wrenhaven with Hallerby"), or offers another model in its place ("A better
+  guide is Dunmore", after the article has discussed Hallerby);
+* **precedent**: a figure from the place or case an analogy holds up ("Traffic in
+  Hallerby's zone is 22 percent lower") supports the argument from it;
+* **defence**: one claim says the comparison holds ("the comparison was fair because
+  ... in Hallerby") against a claim that undercuts it, naming the same model;
+* **reference**: one claim names another party's claim ("the council's forecast is far
+  too optimistic", "Anthropic's call for caution"): it is read against that party's
+  claims of that kind, wherever they are made (the model says which way);
 * **negation**: the two claims say nearly the same thing, one of them negated;
 * **numbers**: the two claims give different numbers for the same kind of quantity.
 """
@@ -59,8 +68,64 @@ DISANALOGY = re.compile(
     r"differs? from|does not apply|doesn't apply|not the same|cautionary tale|false analogy|"
     r"analogy (?:fails|breaks|is flawed)|comparison (?:is weaker|does not hold|doesn't hold|fails)|"
     r"far (?:easier|harder) to|(?:harder|easier|more difficult|less reliable) (?:to \w+ )?than|"
-    r"weaker than it looks)\b",
+    r"weaker than it looks|"
+    r"(?:a|the)\s+(?:better|closer|fairer|more useful|more relevant|more apt)\s+"
+    r"(?:guide|comparison|model|example|parallel|precedent|analogy|yardstick))\b",
     re.IGNORECASE,
+)
+#: Another model offered in place of the one compared with: "A better guide, she said,
+#: is Dunmore" (after the article has discussed Hallerby).
+ALTERNATIVE = re.compile(
+    r"\b(?:a|the)\s+(?:better|closer|fairer|more useful|more relevant|more apt)\s+"
+    r"(?:guide|comparison|model|example|parallel|precedent|analogy|yardstick)\b",
+    re.IGNORECASE,
+)
+#: A comparison put as a question: "asked why the council kept comparing Wrenhaven with
+#: Hallerby" challenges the analogy; it does not argue from it.
+QUESTIONED = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?|query|queried)\s+"
+    r"(?:why|whether|how|if)\b",
+    re.IGNORECASE,
+)
+#: The comparison holds: "the comparison was fair", "Hallerby is comparable", "the
+#: analogy holds", "a fair comparison".
+DEFENCE = re.compile(
+    r"\b(?:(?:comparison|analogy|parallel)\s+(?:is|was|remains)\s+"
+    r"(?:(?:entirely|perfectly|quite|still|a)\s+)*(?:fair|valid|apt|sound|right|good|reasonable)|"
+    r"(?:comparison|analogy|parallel)\s+(?:holds|stands)|"
+    r"(?:is|are|was|were|remains?)\s+(?:entirely\s+|perfectly\s+|quite\s+)?comparable|"
+    r"(?:a|an)\s+(?:fair|valid|apt|good|sound)\s+(?:comparison|analogy|parallel|model|guide))\b",
+    re.IGNORECASE,
+)
+#: Another party's claim named by its possessor: "the council's forecast", "Anthropic's
+#: call for caution", "the mayor's own figures". Group 1 the possessor's last word,
+#: group 2 the noun.
+REFERENCE = re.compile(
+    r"(?<![\w'’])([A-Za-z][\w&-]*)['’]s\s+(?:own\s+)?(?:[a-z][a-z-]*\s+)?"
+    r"(forecasts?|projections?|predictions?|estimates?|modell?ing|figures|numbers|data|"
+    r"claims?|arguments?|case|assertions?|warnings?|assurances?|promises?|pledges?|"
+    r"plans?|proposals?|calls?|scheme|polic(?:y|ies))\b"
+)
+#: What kinds of claim a named claim can be (None: any kind).
+REFERENCE_KINDS: dict[str, frozenset[str] | None] = {
+    **dict.fromkeys(
+        ("forecast", "projection", "prediction", "estimate", "modelling", "modeling"),
+        frozenset({"prediction", "statistic"}),
+    ),
+    **dict.fromkeys(("figures", "numbers", "data"), frozenset({"statistic"})),
+    **dict.fromkeys(
+        ("plan", "proposal", "call", "scheme", "policy", "policie"),
+        frozenset({"recommendation"}),
+    ),
+    **dict.fromkeys(
+        ("assurance", "promise", "pledge"), frozenset({"prediction", "recommendation"})
+    ),
+    **dict.fromkeys(("claim", "argument", "case", "assertion", "warning"), None),
+}
+#: Possessors that name no party ("its plan", "last year's figures", "the company's").
+_NOT_PARTIES = frozenset(
+    """it its his her their our my your one today yesterday year week month decade
+    company firm group country nation world city town industry sector""".split()
 )
 NEGATION = re.compile(r"\b(?:not|no|never|n't|nobody|none|neither|nor)\b", re.IGNORECASE)
 NUMBER = re.compile(
@@ -115,8 +180,12 @@ _NAME_ONLY = frozenset({"what", "look"})
 def analogy_entities(text: str) -> set[str]:
     """What a claim holds up as a model or compares with: "do exactly what Hallerby
     did" -> Hallerby, "similar to those used in arms-control agreements" -> arms-control,
-    "look at Hallerby" -> Hallerby. The first content word is the key."""
-    out = set()
+    "look at Hallerby" -> Hallerby. The first content word is the key. A claim that
+    questions or undercuts the comparison it names ("asked why the council kept
+    comparing Wrenhaven with Hallerby") holds up no model."""
+    out: set[str] = set()
+    if QUESTIONED.search(text) or DISANALOGY.search(text):
+        return out
     for m in _ANALOGY_TARGET.finditer(text):
         key = m.group(1)
         if key.lower() in _NOT_NAMES or len(key) <= 2:
@@ -136,9 +205,9 @@ def undercut(attacker: str, target: str) -> Signal | None:
     """Does ``attacker`` say that the analogy ``target`` argues from does not hold?"""
     entities = analogy_entities(target)
     shared = sorted(e for e in entities if _mentions(attacker, e))
-    if not shared:
+    if not shared or DEFENCE.search(attacker):
         return None
-    if not DISANALOGY.search(attacker) and not re.search(
+    if not (DISANALOGY.search(attacker) or QUESTIONED.search(attacker)) and not re.search(
         r"\b(?:but|not|only|whereas|while|unlike)\b", attacker.lower()
     ):
         return None
@@ -149,6 +218,60 @@ def undercut(attacker: str, target: str) -> Signal | None:
         f"undercuts the analogy with {shared[0]}",
         attack="undercut",
     )
+
+
+def precedent(evidence: str, target: str) -> Signal | None:
+    """Is ``evidence`` a figure from the model that ``target`` argues from ("Traffic in
+    Hallerby's zone is 22 percent lower" for "do exactly what Hallerby did"), with no
+    word that turns it against the comparison?"""
+    if not NUMBER.search(evidence) or DISANALOGY.search(evidence) or QUESTIONED.search(evidence):
+        return None
+    if re.search(r"\b(?:but|not|only|whereas|while|unlike|although|though)\b", evidence.lower()):
+        return None
+    shared = sorted(e for e in analogy_entities(target) if _mentions(evidence, e))
+    if not shared:
+        return None
+    return Signal("precedent", "supports", 0.15, f"evidence from {shared[0]}")
+
+
+def defence(defender: str, target: str) -> Signal | None:
+    """Does ``defender`` say that the comparison ``target`` undercuts holds ("the
+    comparison was fair because ... in Hallerby" against "Hallerby is not comparable")?
+    Both must name the model compared with."""
+    if not DEFENCE.search(defender) or not (DISANALOGY.search(target) or QUESTIONED.search(target)):
+        return None
+    shared = sorted(_names(target) & _names(defender))
+    if not shared:
+        return None
+    return Signal("defence", "contradicts", 0.35, f"defends the comparison with {shared[0]}")
+
+
+def references(text: str) -> list[tuple[str, str, frozenset[str] | None, str]]:
+    """Other parties' claims that ``text`` names: (possessor, noun, the kinds of claim
+    the noun can name, the words), e.g. "the council's forecast is far too optimistic"
+    -> ("council", "forecast", {prediction, statistic}, "the council's forecast")."""
+    out = []
+    for m in REFERENCE.finditer(text):
+        owner = m.group(1)
+        if owner.lower() in _NOT_PARTIES or len(owner) <= 2:
+            continue
+        noun = m.group(2).lower()
+        key = noun[:-1] if noun.endswith("s") and noun[:-1] in REFERENCE_KINDS else noun
+        key = "policy" if key.startswith("polic") else key
+        before = text[max(0, m.start() - 4) : m.start()].lower()
+        words = ("the " if before.endswith("the ") else "") + m.group(0)
+        out.append((owner, key, REFERENCE_KINDS.get(key), words))
+    return out
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words other than function words ("The", "When")."""
+    return {
+        word
+        for m in _CAPITALISED.finditer(text)
+        for word in m.group(0).split()
+        if word.lower() not in _NOT_NAMES and word.lower() not in _COMMON
+    }
 
 
 def negation(a: str, b: str) -> Signal | None:
