@@ -20,14 +20,15 @@ from argmap.relate.links import (
 )
 
 
-def _canon(cid: str, text: str, kind: str) -> CanonicalClaim:
+def _canon(cid: str, text: str, kind: str, speakers: tuple[str, ...] = ()) -> CanonicalClaim:
+    """A canonical claim, by a speaker of its own unless ``speakers`` says otherwise."""
     return CanonicalClaim(
         id=cid,
         text=text,
         representative=f"c-{cid}",
         claim_ids=(f"c-{cid}",),
         kind=kind,
-        speakers=("s",),
+        speakers=speakers or (f"s-{cid}",),
         outlets=("o",),
         articles=("a",),
     )
@@ -479,3 +480,32 @@ def test_another_model_offered_undercuts_the_analogy_its_article_discussed():
     found = _alternative_signals(claims, [article], canon_of, index, analogies)
     assert [(me, t, s.attack) for me, t, s, _ in found] == [(2, 7, "undercut")]
     assert found[0][2].note == "offers another model than Hallerby"
+
+
+def test_a_speaker_attacks_their_own_claim_only_by_granting_a_difficulty():
+    first = {"k-a": ("", 0, 0), "k-b": ("", 0, 10)}
+    prob = np.array([0.1, 0.85, 0.05])
+
+    def read(a_text, b_text, signals=()):
+        a = _canon("k-a", a_text, "evaluation", ("Anthropic",))
+        b = _canon("k-b", b_text, "recommendation", ("Anthropic",))
+        return _decide(_Pair(0, 1, 0.5, list(signals)), prob, [a, b], first)
+
+    proposal = "AI companies should work towards coordinated pauses"
+    # both claims are Anthropic's: read as an attack by the model alone, dropped ...
+    assert read("the possibility is serious enough to warrant preparation", proposal) is None
+    # ... unless one of them grants a difficulty or a limit
+    kept = read("AI development is considerably harder to monitor than missile silos", proposal)
+    assert kept is not None and kept.relation == "contradicts"
+    assert read("a globally enforceable framework would be extraordinarily difficult", proposal)
+    # two speakers: the model's reading stands
+    other = _canon("k-c", "the possibility is serious enough to warrant preparation", "fact")
+    b = _canon("k-b", proposal, "recommendation", ("Anthropic",))
+    assert _decide(_Pair(0, 1, 0.5, []), prob, [other, b], first | {"k-c": ("", 0, 5)})
+    assert sg.concedes("fully autonomous recursive self-improvement remains speculative")
+    # a signal from the text still makes the attack
+    negated = sg.Signal("negation", "contradicts", 0.2, "one side negates the other")
+    assert read("the possibility is serious", proposal, [(-1, negated, "")]) is not None
+    # a reference alone says nothing of which way: still the model's reading, dropped
+    named = sg.Signal("reference", "related", 0.0, "names X")
+    assert read("the possibility is serious", proposal, [(0, named, "")]) is None

@@ -28,7 +28,9 @@
 A relation is kept when its class is *supports* or *contradicts* with probability of
 at least :data:`KEEP`, except that the model alone does not make two reports of fact
 (kinds in :data:`REPORTS`) contradict each other: such an attack needs a signal from
-the text (disagreeing figures, a negation, a contrast ...). Below :data:`FIRM` a
+the text (disagreeing figures, a negation, a contrast ...); nor two claims of one
+speaker, unless one of them grants a difficulty or a limit ("is considerably harder to
+monitor", "remains speculative": :func:`~argmap.relate.signals.concedes`). Below :data:`FIRM` a
 relation is marked tentative. Each claim keeps at most :data:`MAX_PER_CLAIM` relations
 of each kind, the strongest. The rationale says what decided it, for an editor:
 ``contrast: 'However, critics ...'; model contradicts 0.91``.
@@ -289,6 +291,13 @@ def _decide(
     a, b = canonical[pair.a], canonical[pair.b]
     if name == "contradicts" and not pair.signals and {a.kind, b.kind} <= REPORTS:
         return None  # two reports of fact: the model alone does not make an attack
+    if (
+        name == "contradicts"
+        and not {s.name for _, s, _ in pair.signals} - UNDIRECTED
+        and set(a.speakers) & set(b.speakers)
+        and not (sg.concedes(a.text) or sg.concedes(b.text))
+    ):
+        return None  # a speaker against themselves, with nothing granted: a misreading
     if name == "contradicts":
         if attackers or referrers:
             by = attackers or referrers

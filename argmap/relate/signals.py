@@ -73,6 +73,26 @@ DISANALOGY = re.compile(
     r"(?:guide|comparison|model|example|parallel|precedent|analogy|yardstick))\b",
     re.IGNORECASE,
 )
+#: A claim that grants a difficulty, a limit or an uncertainty ("is considerably harder
+#: to monitor", "would be extraordinarily difficult", "remains speculative", "AI systems
+#: are not capable of ... at present"): the one way a speaker's claim attacks another of
+#: their own.
+CONCESSION = re.compile(
+    r"\b(?:difficult(?:y|ies)?|hard(?:er|est)?|challeng(?:e|es|ing)|speculative|uncertain|"
+    r"unclear|unproven|untested|impossible|obstacles?|limitations?|cannot|can't|although|"
+    r"though|however|"
+    r"nevertheless|nonetheless|not (?:yet|capable|clear|certain|possible|easy)|at present|"
+    r"no such)\b",
+    re.IGNORECASE,
+)
+
+
+def concedes(text: str) -> bool:
+    """Does the claim grant a difficulty or a limit (:data:`CONCESSION`), or say that a
+    comparison does not hold?"""
+    return bool(CONCESSION.search(text) or DISANALOGY.search(text))
+
+
 #: Another model offered in place of the one compared with: "A better guide, she said,
 #: is Dunmore" (after the article has discussed Hallerby).
 ALTERNATIVE = re.compile(
