@@ -113,7 +113,7 @@ TYPES: tuple[StakeholderType, ...] = (
         "Analysts and consultants",
         "analyst|consultant|consultancy|associates|think tank|economist|strategist|"
         "enderle|research firm|advisory",
-        "analysts|economists|consultants|observers|commentators|forecasters",
+        "analysts|economists|consultants|observers|commentators|forecasters|pundits",
         "an independent analyst or economist",
     ),
     _t(
@@ -204,6 +204,10 @@ def classify_speaker(
     for start, end, order, words in found:
         if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, *_ in found):
             weight[order] += words
+    if not weight and kind == "group":
+        # a group named as articles name the type as a whole: "experts", "observers"
+        bare = name.casefold().strip()
+        weight.update(order for order, stype in enumerate(TYPES) if bare in stype.terms)
     if not weight:
         # "OpenAI", "DeepMind": brand-style names are companies
         brand = re.search(r"[a-z][A-Z]", name) or re.search(r"\b(inc|corp|ltd|ai|labs?)\b", text)

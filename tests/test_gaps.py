@@ -796,6 +796,11 @@ def test_a_side_is_named_by_its_voices_not_by_the_studies_it_cites():
         ("Anneke Vos", "Ellesmere University", "person", "academia"),
         ("OpenAI", None, "organisation", "industry"),
         ("Sam Lee", None, "person", None),
+        # a group named as articles name a type as a whole
+        ("experts", None, "group", "academia"),
+        ("observers", None, "group", "analysts"),
+        ("critics", None, "group", None),
+        ("experts", None, "person", None),  # a person's name is no term for a group
     ],
 )
 def test_a_speaker_is_typed_by_the_most_specific_cue(name, role, kind, stype):
