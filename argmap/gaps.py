@@ -27,7 +27,13 @@ returns a :class:`GapReport`:
    claim goes unrebutted; load-bearing claims resting on one source, or only on the
    party they benefit; questions the articles raise and leave open.
 
-4. **Suggestions**: for each gap, the kind of source that would fill it and on what,
+4. **Framing**: how the reporting verbs frame each perspective's claims ("said" is
+   neutral, "claimed" casts doubt, "noted" presents as fact, "admitted" concedes,
+   "boasted" colours the speaker: ``Claim.framing``), and where one outlet, or the
+   coverage as a whole, frames one perspective's claims so notably more often than the
+   others' (:func:`framing_gaps`).
+
+5. **Suggestions**: for each gap, the kind of source that would fill it and on what,
    grounded in the evidence ("a home care worker, on: 'There will be no discount for
    care workers'").
 
@@ -51,6 +57,7 @@ from .analysis import attacked, claim_summary
 from .graph import claim_nodes, relation_edges
 from .perspectives import MemberIndex, speaker_perspectives, unnamed_group
 from .records import (
+    FRAMINGS,
     Article,
     Assignment,
     Claim,
@@ -170,6 +177,8 @@ class Source:
     outlets: tuple[str, ...]
     headlines: int
     lede: int
+    #: its cued claims by how the cue frames them (:data:`~argmap.records.FRAMINGS`)
+    framing: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -184,6 +193,8 @@ class GapReport:
     suggestions: list[Suggestion] = field(default_factory=list)
     #: who is heard, most claims first
     sources: list[Source] = field(default_factory=list)
+    #: each perspective's cued claims by framing, and the notable differences
+    framing: dict[str, Any] = field(default_factory=dict)
     #: canonical claim id -> text, for the claims the report refers to
     claim_texts: dict[str, str] = field(default_factory=dict)
 
@@ -222,6 +233,7 @@ def find_gaps(
         self_serving=list(findings.get("self_serving", [])),
         open_questions=questions,
         sources=heard_sources(corpus, claims, speakers, assignments),
+        framing=framing_report(corpus, claims, perspectives, assignments),
         claim_texts={n: graph.nodes[n]["text"] for n in claim_nodes(graph)},
     )
     report.suggestions = suggestions(report, perspectives, corpus)
@@ -413,6 +425,7 @@ def heard_sources(
                 articles=len({c.article_id for c in mine}),
                 outlets=_outlets(mine, articles),
                 **_prominence(mine),
+                framing=framing_counts(mine),
             )
         )
     out.sort(key=lambda x: (-x.claims, -x.quotes, x.speaker.casefold(), x.speaker))
@@ -449,6 +462,119 @@ def most_heard(sources: Sequence[Source]) -> str:
     if quotes:
         line += f" and {top.quotes} of {quotes} quotes"
     return line + f" ({top.claims / claims:.0%} of the claims)."
+
+
+# ---------------------------------------------------------------------------- framing
+
+#: A framing finding needs at least this many of a perspective's claims so framed, and
+#: at least this many cued claims of the other perspectives to compare with ...
+FRAMING_MIN = 2
+#: ... and a share of its cued claims so framed this much above the others' share.
+FRAMING_MARGIN = 0.2
+#: The framings worth an editor's look ("said" is the norm), in the report's order.
+MARKED_FRAMINGS = ("distancing", "loaded", "conceding", "endorsing")
+_FRAMING_WORDS = {
+    "distancing": "verbs that cast doubt",
+    "loaded": "loaded verbs",
+    "conceding": "verbs of conceding",
+    "endorsing": "verbs that present them as fact",
+}
+
+
+def framing_counts(claims: Sequence[Claim]) -> dict[str, int]:
+    """``claims`` with a cue, by how the cue frames them (every framing, 0 included)."""
+    counts = dict.fromkeys(FRAMINGS, 0)
+    for c in claims:
+        if c.framing in counts:
+            counts[c.framing] += 1
+    return counts
+
+
+def framing_report(
+    corpus: Corpus,
+    claims: Sequence[Claim],
+    perspectives: Sequence[PerspectiveDef],
+    assignments: dict[str, Assignment],
+) -> dict[str, Any]:
+    """``{"perspectives": [{"id", "name", "cued", **counts}], "findings": [...]}``: each
+    perspective's claims with a cue (confidently assigned, independent articles) by
+    framing, and :func:`framing_gaps`."""
+    mine: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        a = assignments.get(c.id)
+        if c.framing and a is not None and confidently_assigned(a.perspective, a.confidence):
+            mine[a.perspective or ""].append(c)
+    rows = [
+        {"id": p.id, "name": p.name, "cued": len(mine[p.id]), **framing_counts(mine[p.id])}
+        for p in perspectives
+        if mine.get(p.id)
+    ]
+    return {"perspectives": rows, "findings": framing_gaps(corpus, mine, perspectives)}
+
+
+def framing_gaps(
+    corpus: Corpus, cued: dict[str, list[Claim]], perspectives: Sequence[PerspectiveDef]
+) -> list[dict[str, Any]]:
+    """Where an outlet, or the coverage as a whole, frames one perspective's claims with
+    a marked verb (casting doubt, loaded, conceding, presented as fact) notably more
+    often than the other perspectives' claims: at least :data:`FRAMING_MIN` of them, a
+    share :data:`FRAMING_MARGIN` above the others' share, with at least
+    :data:`FRAMING_MIN` cued claims of other perspectives to compare with. ``cued``:
+    perspective id -> its claims with a cue. Per outlet first, then the whole coverage
+    when it has several outlets; within each, by framing, then the largest gap."""
+    articles = {a.id: a for a in corpus.articles}
+    names = {p.id: p.name for p in perspectives}
+    rows = [(c, pid) for pid in sorted(cued) for c in cued[pid]]
+    by_outlet: dict[str, list[tuple[Claim, str]]] = defaultdict(list)
+    for c, pid in rows:
+        by_outlet[articles[c.article_id].source_label].append((c, pid))
+    scopes: list[tuple[str | None, list[tuple[Claim, str]]]] = sorted(
+        by_outlet.items(), key=lambda kv: kv[0].casefold()
+    )
+    if len(by_outlet) > 1:
+        scopes.append((None, rows))
+    out: list[dict[str, Any]] = []
+    for outlet, scoped in scopes:
+        found = []
+        for framing in MARKED_FRAMINGS:
+            for pid in sorted({p for _, p in scoped}):
+                theirs = [c for c, p in scoped if p == pid]
+                others = [c for c, p in scoped if p != pid]
+                hits = [c for c in theirs if c.framing == framing]
+                elsewhere = sum(1 for c in others if c.framing == framing)
+                if len(hits) < FRAMING_MIN or len(others) < FRAMING_MIN:
+                    continue
+                gap = len(hits) / len(theirs) - elsewhere / len(others)
+                if gap < FRAMING_MARGIN:
+                    continue
+                cues = sorted({(c.cue or "").lower() for c in hits})
+                who = outlet or "The coverage"
+                quoted = ", ".join(f"“{cue}”" for cue in cues[:4])
+                found.append(
+                    {
+                        "outlet": outlet,
+                        "perspective": pid,
+                        "perspective_name": names.get(pid, pid),
+                        "framing": framing,
+                        "count": len(hits),
+                        "of": len(theirs),
+                        "others": elsewhere,
+                        "others_of": len(others),
+                        "gap": round(gap, 4),
+                        "cues": cues,
+                        "claims": sorted(c.id for c in hits),
+                        "text": (
+                            f"{who} reports {len(hits)} of the {len(theirs)} claims of "
+                            f"{names.get(pid, pid)} with {quoted}, "
+                            f"{_FRAMING_WORDS[framing]}, against {elsewhere} of the other "
+                            f"perspectives' {len(others)}."
+                        ),
+                    }
+                )
+        order = {f: i for i, f in enumerate(MARKED_FRAMINGS)}
+        found.sort(key=lambda x: (order[x["framing"]], -x["gap"], x["perspective"]))
+        out.extend(found)
+    return out
 
 
 def _n(count: int, noun: str) -> str:
@@ -1044,6 +1170,17 @@ def suggestions(
                 (item["id"],),
             )
         )
+    for f in (report.framing or {}).get("findings", [])[:SUGGEST_PER_KIND]:
+        out.append(
+            Suggestion(
+                "framing",
+                f["perspective_name"],
+                "an editor's check of the reporting verbs",
+                ", ".join(f["cues"]),
+                f"Check the reporting verbs: {f['text']}",
+                tuple(f["claims"]),
+            )
+        )
     for q in [q for q in report.open_questions if q.status == "open"][:SUGGEST_PER_KIND]:
         out.append(
             Suggestion(
@@ -1110,6 +1247,7 @@ def gaps_document(report: GapReport, corpus: Corpus) -> dict[str, Any]:
             "self_serving": len(report.self_serving),
             "open_questions": sum(1 for q in report.open_questions if q.status == "open"),
             "sources": len(report.sources),
+            "framing": len((report.framing or {}).get("findings", [])),
         },
         "perspectives": [perspective(p) for p in report.perspectives],
         "voiceless": [voiceless(v) for v in report.voiceless],
@@ -1122,6 +1260,7 @@ def gaps_document(report: GapReport, corpus: Corpus) -> dict[str, Any]:
         "sources": [source(x) for x in report.sources],
         "source_types": source_types(report.sources),
         "most_heard": most_heard(report.sources),
+        "framing": report.framing or {"perspectives": [], "findings": []},
     }
 
 
@@ -1149,6 +1288,34 @@ MARKDOWN_ITEMS = 15
 def _model_only_tail(attacks: Sequence[dict[str, Any]]) -> bool:
     """Whether the attacks left out of gaps.md are all the model's readings alone."""
     return all(not a.get("signals") for a in attacks[MARKDOWN_ITEMS:])
+
+
+def _framing_markdown(framing: dict[str, Any]) -> list[str]:
+    rows = (framing or {}).get("perspectives", [])
+    if not rows:
+        return ["No claim of a perspective is reported with a cue."]
+    lines = [
+        "The reporting verbs of each perspective's claims: neutral (“said”), presented as "
+        "fact (“noted”, “revealed”), casting doubt (“claimed”, “insisted”), conceding "
+        "(“admitted”), loaded (“boasted”, “slammed”).",
+        "",
+        "| perspective | claims with a cue | neutral | as fact | doubt | conceding | loaded |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {_md(r['name'])} | {r['cued']} | {r['neutral']} | {r['endorsing']} | "
+            f"{r['distancing']} | {r['conceding']} | {r['loaded']} |"
+        )
+    findings = framing.get("findings", [])
+    lines.append("")
+    if findings:
+        lines += [f"- {_md(f['text'])}" for f in findings]
+    else:
+        lines.append(
+            "No outlet frames one perspective's claims notably differently from the others'."
+        )
+    return lines
 
 
 def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
@@ -1214,6 +1381,7 @@ def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
         if len(report.sources) > MARKDOWN_ITEMS:
             rest = len(report.sources) - MARKDOWN_ITEMS
             lines.append(f"\n… and {rest} more (all in gaps.json and gaps.html)")
+    lines += ["", "## How they are reported", "", *_framing_markdown(report.framing)]
     lines += ["", "## Talked about, never heard", ""]
     if not report.voiceless:
         lines.append("Every group the articles talk about is heard.")
@@ -1316,6 +1484,9 @@ def gaps_text(report: GapReport, corpus: Corpus) -> str:
             f"  {t['stakeholder'] or 'type not stated'}: {_n(t['speakers'], 'speaker')}, "
             f"{_n(t['claims'], 'claim')}, {_n(t['quotes'], 'quote')}"
         )
+    findings = (report.framing or {}).get("findings", [])
+    lines += ["", f"How they are reported: {_n(len(findings), 'notable difference')}"]
+    lines += [f"  {f['text']}" for f in findings]
     lines += ["", "Talked about, never heard"]
     if not report.voiceless:
         lines.append("  (none)")
@@ -1340,6 +1511,8 @@ __all__ = [
     "GapReport",
     "Source",
     "find_gaps",
+    "framing_gaps",
+    "framing_report",
     "gaps_document",
     "gaps_markdown",
     "gaps_text",

@@ -110,6 +110,7 @@ def build_graph(
                 "speaker_id": c.speaker_id,
                 "attribution": c.attribution,
                 "cue": c.cue,
+                "framing": c.framing,
                 "text": c.text,
                 "start": c.start,
                 "end": c.end,

@@ -199,6 +199,12 @@ class Speaker:
     aliases: tuple[str, ...] = ()
 
 
+#: How a claim's cue frames it (``Claim.framing``): "said" is neutral, "noted" presents
+#: the content as fact, "claimed" casts doubt on it, "admitted" has the speaker concede
+#: it, "boasted" colours the speaker (argmap/extract/lexicon.py lists the verbs).
+FRAMINGS = ("neutral", "endorsing", "distancing", "conceding", "loaded")
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A proposition an article asserts or reports, attributed to who asserts it.
@@ -228,6 +234,9 @@ class Claim:
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    #: how the cue frames the claim: neutral ("said"), endorsing ("noted"), distancing
+    #: ("claimed"), conceding ("admitted"), loaded ("boasted"); None without a cue
+    framing: str | None = None
     parts: tuple[tuple[int, int], ...] = ()
     in_headline: bool = False
     paragraph: int = 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import analysed_corpus, article_path, expected, sample_corpora
+from conftest import analysed_corpus, article_path, expected, full_analysis, sample_corpora
 
 pytestmark = pytest.mark.slow
 
@@ -18,7 +18,13 @@ def _cases(table: str) -> list[Any]:
     cases = []
     for corpus in sample_corpora():
         for i, entry in enumerate(expected(corpus).get(table, [])):
-            label = entry.get("name") or entry.get("text") or entry.get("copy") or str(i)
+            label = (
+                entry.get("name")
+                or entry.get("text")
+                or entry.get("copy")
+                or entry.get("outlet")
+                or str(i)
+            )
             cases.append(pytest.param(corpus, entry, id=f"{corpus.name}:{label[:50]}"))
     return cases
 
@@ -98,9 +104,11 @@ def test_claim_is_extracted(corpus_dir, entry):
             return False
         if "kind" in entry and c.kind != entry["kind"]:
             return False
+        if "framing" in entry and c.framing != entry["framing"]:
+            return False
         return "hedged" not in entry or c.hedged == entry["hedged"]
 
-    got = [(c.speaker, c.attribution, c.cue, c.kind, c.hedged) for c in claims]
+    got = [(c.speaker, c.attribution, c.cue, c.framing, c.kind, c.hedged) for c in claims]
     assert any(matches(c) for c in claims), f"{entry} vs {got}"
 
 
@@ -126,3 +134,16 @@ def test_claim_offsets_point_into_the_article(analysed):
             assert article.text[c.speaker_start : c.speaker_end].strip()
         if c.cue_start is not None:
             assert article.text[c.cue_start : c.cue_end] == c.cue
+
+
+@pytest.mark.parametrize(("corpus_dir", "entry"), _cases("framing"))
+def test_framing_difference_is_reported(corpus_dir, entry):
+    """[[framing]]: an outlet that reports one perspective's claims with marked verbs
+    ("claims", "insisted") and the others' with "said"."""
+    findings = full_analysis(corpus_dir).gaps.framing["findings"]
+    assert any(
+        f["outlet"] == entry["outlet"]
+        and f["perspective"] == entry["perspective"]
+        and f["framing"] == entry["framing"]
+        for f in findings
+    ), findings

@@ -28,7 +28,7 @@ from ..records import (
     Speaker,
     stable_id,
 )
-from .classify import classify, is_hedged
+from .classify import classify, cue_framing, is_hedged
 from .dates import find_events
 from .gazetteer import Gazetteer, from_manifest
 from .gazetteer import Matcher as GazetteerMatcher
@@ -385,6 +385,7 @@ def finalize(
                 cue=cue[0] if cue else None,
                 cue_start=cue[1] if cue else None,
                 cue_end=cue[2] if cue else None,
+                framing=cue_framing(cue[0] if cue else None, r.attribution),
                 parts=parts,
                 in_headline=r.in_headline,
                 paragraph=_paragraph_of(paragraph_index[article.id], start),

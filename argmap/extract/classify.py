@@ -28,6 +28,7 @@ of them is a recommendation.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -258,3 +259,53 @@ def is_hedged(text: str) -> bool:
     if words & lx.HEDGE_WORDS:
         return True
     return any(phrase in lower for phrase in lx.HEDGE_PHRASES)
+
+
+#: Inflected forms that the regular rules below do not make.
+_IRREGULAR_FORMS = {
+    "find": ("found",),
+    "show": ("shown",),
+    "prove": ("proven",),
+    "admit": ("admitted", "admitting"),
+    "slam": ("slammed", "slamming"),
+    "grant": (),
+}
+
+
+def _forms(lemma: str) -> set[str]:
+    """A verb lemma's forms: "note" -> note, notes, noted, noting; "point_out" -> point
+    out, points out, pointed out, pointing out."""
+    verb, _, rest = lemma.partition("_")
+    stem = verb[:-1] if verb.endswith("e") else verb
+    ending = "es" if verb.endswith(("sh", "ch", "ss", "x")) else "s"
+    forms = {verb, verb + ending, stem + "ed", stem + "ing", *_IRREGULAR_FORMS.get(verb, ())}
+    return {f"{f} {rest}" if rest else f for f in forms}
+
+
+@functools.cache
+def _framing_of_form() -> dict[str, str]:
+    return {
+        form: framing
+        for framing, lemmas in lx.FRAMING_VERBS.items()
+        for lemma in lemmas
+        for form in _forms(lemma)
+    }
+
+
+def cue_framing(cue: str | None, attribution: str) -> str | None:
+    """How the reporting cue frames a claim (:data:`~argmap.records.FRAMINGS`):
+    "claimed" ``distancing``, "noted" ``endorsing``, "admitted" ``conceding``, "boasted"
+    ``loaded``, any other cue ("said", "warned", "according to") ``neutral``; None for
+    the outlet's own assertions and claims with no cue."""
+    if attribution == "outlet" or not cue:
+        return None
+    words = " ".join(cue.lower().split())
+    forms = _framing_of_form()
+    if words in forms:
+        return forms[words]
+    # "has long claimed", "also noted": the last word, or the last two ("pointed out")
+    parts = words.split()
+    for n in (2, 1):
+        if len(parts) > n and " ".join(parts[-n:]) in forms:
+            return forms[" ".join(parts[-n:])]
+    return "neutral"

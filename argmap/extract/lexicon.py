@@ -206,6 +206,24 @@ OBJECT_CUE_VERBS = RECOMMEND_VERBS | SEE_AS_VERBS | ACCUSE_VERBS
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
 
 #: Nouns that, as heads of a subject, name a group of people ("critics say").
+#: How a cue frames what it reports (the reporter's verb, as style guides warn about:
+#: "said" is neutral, "claimed" casts doubt, "noted" presents it as fact): verb lemmas
+#: (or phrases) by framing. Any other cue is ``neutral``.
+FRAMING_VERBS: dict[str, tuple[str, ...]] = {
+    # presented as fact: the outlet takes the content as true
+    "endorsing": (
+        "note point_out observe reveal disclose confirm show find demonstrate establish "
+        "prove indicate realise realize recognise recognize"
+    ).split(),
+    # casts doubt on the content
+    "distancing": "claim allege insist maintain contend purport profess assert aver".split(),
+    # the speaker grants something against their interest
+    "conceding": "admit concede acknowledge confess grant".split(),
+    # colours the speaker rather than the content
+    "loaded": (
+        "boast brag slam blast lash_out rail rant whine tout trumpet crow gloat scoff sneer fume"
+    ).split(),
+}
 GROUP_NOUNS = frozenset(
     [
         "police",
