@@ -52,12 +52,43 @@ def normalise_name(name: str) -> str:
     return text
 
 
+#: Words of a perspective's name that say nothing about who is in it.
+_NAME_FILLER = frozenset("the and of from for in on at a an who with its their".split())
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """A name's content words, singular: "City-centre traders" -> {city, centre, trader}."""
+    words = normalise_name(name.replace("-", " ")).split()
+    return frozenset(_singular(w) for w in words if w not in _NAME_FILLER)
+
+
+#: Words after which a name goes on about its head ("Drivers from the outer estates").
+_POSTMODIFIER = frozenset("from of in for at on with who that".split())
+
+
+def _head_word(name: str) -> str:
+    """The noun a name is about: its last word, or the last before a postmodifier
+    ("Drivers from the outer estates" -> driver); "Parents can save money" -> money, so
+    a statement names no group."""
+    words = normalise_name(name.replace("-", " ")).split()
+    for k, w in enumerate(words):
+        if w in _POSTMODIFIER and k > 0:
+            return _singular(words[k - 1])
+    return _singular(words[-1]) if words else ""
+
+
 @dataclass
 class MemberIndex:
-    """Perspective members by normalised name, and person members by surname."""
+    """Perspective members by normalised name, person members by surname, and the words
+    of each perspective's name (for a group speaker named as the perspective)."""
 
     names: dict[str, str] = field(default_factory=dict)
     surnames: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    name_words: list[tuple[frozenset[str], str, str, str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, perspectives: Sequence[PerspectiveDef]) -> MemberIndex:
@@ -69,7 +100,25 @@ class MemberIndex:
                 words = key.split()
                 if len(words) >= 2:
                     index.surnames[words[-1]].add(p.id)
+            if p.source != "discovered":  # a discovered name lists its members already
+                index.name_words.append((_name_words(p.name), _head_word(p.name), p.id, p.name))
         return index
+
+    def named_group(self, speaker: Speaker) -> tuple[str, str] | None:
+        """A group speaker that the name of exactly one perspective names: every word of
+        the group's name is in the perspective's, its head noun among them ("traders"
+        in "City-centre traders", "drivers" in "Drivers from the outer estates",
+        "economists" in "Sceptical transport economists"; not "open-source developers"
+        in "Frontier AI developers", nor "others"). Manifest perspectives only."""
+        if speaker.kind != "group" or unnamed_group(speaker):
+            return None
+        words = _name_words(speaker.name)
+        if not words:
+            return None
+        hits = [(pid, name) for have, head, pid, name in self.name_words if head in words <= have]
+        if len(hits) != 1:
+            return None
+        return hits[0][0], f"named as the perspective: '{speaker.name}' in '{hits[0][1]}'"
 
     def lookup(self, speaker: Speaker) -> tuple[str, str] | None:
         for name in (speaker.name, *speaker.aliases):
@@ -137,6 +186,10 @@ def _assign(
         if member is not None:
             out[claim.id] = Assignment(member[0], 0.95, member[1])
             continue
+        named = index.named_group(speaker) if speaker is not None else None
+        if named is not None:
+            out[claim.id] = Assignment(named[0], NAMED_GROUP_CONFIDENCE, named[1])
+            continue
         article = articles[claim.article_id]
         if claim.speaker_kind == "outlet" and article.perspective in known:
             out[claim.id] = Assignment(article.perspective, 0.8, f"outlet: {claim.speaker}")
@@ -145,6 +198,11 @@ def _assign(
     if pending:
         out.update(_by_content(claims, vectors, pending, perspectives, embedder, matcher))
     return out
+
+
+#: The confidence of a group speaker's claim in the perspective whose name names it:
+#: below a member's (0.95), as an outlet's own perspective (0.8).
+NAMED_GROUP_CONFIDENCE = 0.8
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -885,3 +885,32 @@ def test_framing_gaps_compare_a_perspective_with_the_others_in_one_outlet():
     # one "claimed" more for the traders: 2 of 4 each, no difference to report
     cued["traders"][0] = replace(cued["traders"][0], cue="claimed", framing="distancing")
     assert [f["outlet"] for f in framing_gaps(corpus, cued, perspectives)] == ["Business Daily"]
+
+
+def test_a_group_named_as_a_perspective_is_in_it():
+    from argmap.perspectives import MemberIndex
+    from argmap.records import PerspectiveDef, Speaker
+
+    index = MemberIndex.build(
+        [
+            PerspectiveDef(id="traders", name="City-centre traders"),
+            PerspectiveDef(id="labs", name="Frontier AI developers"),
+            PerspectiveDef(id="econ", name="Sceptical transport economists"),
+            PerspectiveDef(id="found", name="Traders and others", source="discovered"),
+            PerspectiveDef(id="drivers", name="Drivers from the outer estates"),
+            PerspectiveDef(id="point", name="Parents can save money"),
+        ]
+    )
+
+    def named(name, kind="group"):
+        hit = index.named_group(Speaker("s", name, kind))
+        return hit[0] if hit else None
+
+    assert named("traders") == "traders"
+    assert named("city centre traders") == "traders"
+    assert named("economists") == "econ"
+    assert named("open-source developers") is None  # "open-source" is in no name
+    assert named("others") is None  # a quantifier names no one
+    assert named("drivers") == "drivers"
+    assert named("parents") is None  # a statement's head is its last word: names no group
+    assert named("traders", kind="organisation") is None
