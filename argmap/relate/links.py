@@ -517,14 +517,13 @@ def _reference_signals(
     modelled the scheme for the council"). The text says the two are related, not
     which way: the signal adds to neither class, and an attack it points to is still
     read again by the stance reader."""
-    names: dict[str, set[str]] = {}
-    roles: dict[str, set[str]] = {}
+    by_word: dict[str, set[str]] = defaultdict(set)  # a word of a name or role -> speakers
     mine: dict[str, list[int]] = defaultdict(list)
     for c in claims:
         if c.speaker_kind == "outlet" and c.attribution == "outlet":
             continue
-        names.setdefault(c.speaker_id, set(_TOKEN.findall(c.speaker.lower())))
-        roles.setdefault(c.speaker_id, set(_TOKEN.findall((c.speaker_role or "").lower())))
+        for word in _TOKEN.findall(f"{c.speaker} {c.speaker_role or ''}".lower()):
+            by_word[word].add(c.speaker_id)
         n = index[canon_of[c.id]]
         if n not in mine[c.speaker_id]:
             mine[c.speaker_id].append(n)
@@ -536,8 +535,7 @@ def _reference_signals(
             continue
         me = index[canon_of[claim.id]]
         for owner, _, kinds, words in named:
-            word = owner.lower()
-            party = sorted(s for s in names if word in names[s] or word in roles[s])
+            party = sorted(by_word.get(owner.lower(), ()))
             targets = {
                 t
                 for s in party
