@@ -581,6 +581,8 @@ def _noun_phrase(head: Token) -> list[Token]:
     """The head with its pre-modifiers (det, amod, compound, poss, nummod), no clauses."""
     keep = [head]
     for child in head.lefts:
+        if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("compound", "npadvmod"):
+            continue  # "Yesterday officials said": the day is no part of who spoke
         if child.dep_ in (
             "det",
             "amod",
@@ -595,7 +597,24 @@ def _noun_phrase(head: Token) -> list[Token]:
             keep.extend(child.subtree)
     keep.sort(key=lambda t: t.i)
     start = keep[0].i
+    # the small parser misreads some sentence-opening modifiers as the verb ("Commercial
+    # letting agents say": "letting" the root): words of a noun phrase's kind between
+    # the sentence start and the phrase belong to it
+    sent_start = head.sent.start
+    run = start
+    while (
+        run > sent_start
+        and head.doc[run - 1].tag_ in _OPENING_MODIFIER_TAGS
+        and head.doc[run - 1].ent_type_ not in ("DATE", "TIME")
+    ):
+        run -= 1
+    if run == sent_start and run < start:
+        start = run
     return list(head.doc[start : head.i + 1])
+
+
+#: Penn tags of the words that may open a sentence as modifiers of its subject.
+_OPENING_MODIFIER_TAGS = frozenset({"JJ", "JJR", "VBG", "NN", "NNP", "DT", "PDT"})
 
 
 def _share_of_people(head: Token) -> tuple[int, int, str] | None:
