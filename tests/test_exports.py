@@ -83,6 +83,13 @@ def test_aif_has_i_ra_ca_l_ya_nodes_and_valid_edges():
     ids = {n["nodeID"] for n in doc["nodes"]}
     types = {n["type"] for n in doc["nodes"]}
     assert {"I", "L", "YA"} <= types
+    # "Kerr acknowledged that some workers would be hit hard": the locution concedes
+    text = {n["nodeID"]: n["text"] for n in doc["nodes"]}
+    conceding = {
+        n["nodeID"] for n in doc["nodes"] if n["type"] == "YA" and n["text"] == "Conceding"
+    }
+    conceded = {text[e["toID"]] for e in doc["edges"] if e["fromID"] in conceding}
+    assert any("some workers would be hit hard" in t for t in conceded), conceded
     relations = {d["type"] for *_, d in analysis.graph.edges(data=True)}
     if "contradicts" in relations:
         assert "CA" in types

@@ -6,7 +6,8 @@
 - **AIF JSON** (``graph.aif.json``), the Argument Interchange Format as AIFdb and OVA
   read it: an I-node per claim wording, RA nodes for support, CA nodes for conflict, MA
   nodes for restatement (the wordings of one canonical claim), L-nodes for each
-  occurrence ("Speaker: text") and YA nodes ("Asserting") from each L-node to what it
+  occurrence ("Speaker: text") and YA nodes ("Asserting", or "Conceding" for a claim
+  reported as conceded: "admitted", "acknowledged") from each L-node to what it
   asserts, with participants for the speakers.
 - **Argdown** (``graph.argdown``): each canonical claim as a statement with its incoming
   support (``<+``), attacks (``<-``) and undercuts (``<_``), tagged with its perspective.
@@ -129,7 +130,9 @@ def aif(analysis: Analysis) -> dict[str, Any]:
             )["participantID"]
             l_node = node(f"{speaker}: {wording}", "L")
             locutions.append({"nodeID": l_node, "personID": pid, "timestamp": AIF_TIMESTAMP})
-            ya = node("Asserting", "YA", "Asserting")
+            # Inference Anchoring Theory's illocution: "admitted" concedes, else asserts
+            force = "Conceding" if occ.get("framing") == "conceding" else "Asserting"
+            ya = node(force, "YA", force)
             edge(l_node, ya)
             edge(ya, wordings[wording])
     for u, v, d in sorted(relation_edges(g), key=lambda e: (e[0], e[1])):
