@@ -63,14 +63,17 @@ ANALOGY = re.compile(
     r"similar to|compar(?:e|ed|ison|able)|analog(?:y|ous)|the same as|just as|as in)\b",
     re.IGNORECASE,
 )
+#: Another model offered in place of one: "a better guide", "the closer parallel".
+_ANOTHER_MODEL = (
+    r"(?:a|the)\s+(?:better|closer|fairer|more useful|more relevant|more apt)\s+"
+    r"(?:guide|comparison|model|example|parallel|precedent|analogy|yardstick)"
+)
 DISANALOGY = re.compile(
     r"\b(?:not comparable|no comparison|isn't comparable|is not like|unlike|different from|"
     r"differs? from|does not apply|doesn't apply|not the same|cautionary tale|false analogy|"
     r"analogy (?:fails|breaks|is flawed)|comparison (?:is weaker|does not hold|doesn't hold|fails)|"
     r"far (?:easier|harder) to|(?:harder|easier|more difficult|less reliable) (?:to \w+ )?than|"
-    r"weaker than it looks|"
-    r"(?:a|the)\s+(?:better|closer|fairer|more useful|more relevant|more apt)\s+"
-    r"(?:guide|comparison|model|example|parallel|precedent|analogy|yardstick))\b",
+    r"weaker than it looks|" + _ANOTHER_MODEL + r")\b",
     re.IGNORECASE,
 )
 #: A claim that grants a difficulty, a limit or an uncertainty ("is considerably harder
@@ -95,11 +98,7 @@ def concedes(text: str) -> bool:
 
 #: Another model offered in place of the one compared with: "A better guide, she said,
 #: is Dunmore" (after the article has discussed Hallerby).
-ALTERNATIVE = re.compile(
-    r"\b(?:a|the)\s+(?:better|closer|fairer|more useful|more relevant|more apt)\s+"
-    r"(?:guide|comparison|model|example|parallel|precedent|analogy|yardstick)\b",
-    re.IGNORECASE,
-)
+ALTERNATIVE = re.compile(rf"\b{_ANOTHER_MODEL}\b", re.IGNORECASE)
 #: A comparison put as a question: "asked why the council kept comparing Wrenhaven with
 #: Hallerby" challenges the analogy; it does not argue from it.
 QUESTIONED = re.compile(
