@@ -13,6 +13,22 @@ import argmap
 pytestmark = pytest.mark.slow
 
 CASES = {
+    "a poll's finding the parser reads as a participle": (
+        "A Quinnipiac University poll found last week that Clinton would beat Trump "
+        "46 to 40 percent in a general election match-up.",
+        [
+            (
+                "Clinton would beat Trump 46 to 40 percent",
+                "Quinnipiac University",
+                "indirect",
+                "found",
+            )
+        ],
+    ),
+    "polling as evidence": (
+        "Polling of union voters shows that Mrs. Clinton remains broadly popular.",
+        [("Mrs. Clinton remains broadly popular", "polling", "indirect", "shows")],
+    ),
     "quote, cue after": (
         "“The bridge will be finished by June,” said Maria Lopez, the city engineer.",
         [("The bridge will be finished by June", "Maria Lopez", "direct", "said")],

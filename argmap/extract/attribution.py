@@ -1063,6 +1063,19 @@ class ArticleAttributor:
         (participles, conjuncts, relative clauses), the agent of a passive, or the name
         after an inverted cue ('said Othman'; not with ``inverted=False``, for cues whose
         object is what is said: "framing the announcement as ...")."""
+        if (
+            cue.dep_ == "acl"
+            and cue.tag_ in ("VBD", "VBN")
+            and any(c.dep_ == "ccomp" for c in cue.children)
+            and (cue.head.lemma_ or cue.head.lower_).lower()
+            in lx.EVIDENCE_NOUNS | lx.DOCUMENT_NOUNS
+        ):
+            # "A Quinnipiac University poll found last week that ...": the parser reads
+            # "found last week" as a participle on "poll"; a participle with a clause of
+            # its own is the poll's finding
+            resolved = self.resolver.resolve(cue.head)
+            if resolved is not None:
+                return resolved
         verb = cue
         if (
             cue.dep_ == "conj"

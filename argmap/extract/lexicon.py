@@ -674,6 +674,7 @@ EVIDENCE_NOUNS = frozenset(
         "calculation",
         "estimate",
         "poll",
+        "polling",
         "survey",
         "study",
         "data",
