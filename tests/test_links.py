@@ -10,6 +10,7 @@ from argmap.records import CanonicalClaim, Relation
 from argmap.relate import signals as sg
 from argmap.relate.links import (
     _alternative_signals,
+    _answer_signals,
     _critic_signals,
     _decide,
     _discourse_signals,
@@ -509,3 +510,42 @@ def test_a_speaker_attacks_their_own_claim_only_by_granting_a_difficulty():
     # a reference alone says nothing of which way: still the model's reading, dropped
     named = sg.Signal("reference", "related", 0.0, "names X")
     assert read("the possibility is serious", proposal, [(0, named, "")]) is None
+
+
+def test_who_a_sentence_has_its_speaker_answer_by_name():
+    assert sg.answered("Responding to Sacks, Clark said the company wants rules.") == ["Sacks"]
+    assert sg.answered("In response to criticism from David Sacks, Anthropic said ...") == ["Sacks"]
+    assert sg.answered("Pryce hit back at Mullan on Tuesday.") == ["Mullan"]
+    assert sg.answered("Clark, responding to OpenAI's warning, said ...") == ["OpenAI"]
+    # no one named: a question, a report, an adjective
+    assert sg.answered("She replied to a question from the audience.") == []
+    assert sg.answered("The minister responded to the report's findings.") == []
+    assert sg.answered("Voters responded to Republican efforts to cut taxes.") == []
+
+
+def test_a_speaker_answering_another_by_name_attacks_their_claims():
+    article = make_article(
+        "a.txt",
+        "Mullan said the charge would empty Castle Street. "
+        "Responding to Mullan, Pryce said shoppers would come by bus.",
+    )
+    mullan, pryce = make_speaker("Gareth Mullan"), make_speaker("Owen Pryce")
+    claims = [
+        make_claim(article, "the charge would empty Castle Street", mullan, "indirect"),
+        make_claim(
+            article,
+            "shoppers would come by bus",
+            pryce,
+            "indirect",
+            sentence_start=article.text.index("Responding"),
+            sentence_end=len(article.text),
+        ),
+    ]
+    canon_of, index = _canonical_index(claims)
+    found = _answer_signals(claims, [article], canon_of, index, np.eye(2, dtype=np.float32))
+    assert [(me, t, s.name, s.relation) for me, t, s, _ in found] == [
+        (1, 0, "answer", "contradicts")
+    ]
+    assert found[0][2].note == "answers Mullan"
+    # the answer's own speaker is never its target
+    assert _answer_signals(claims[1:], [article], canon_of, index, np.eye(2)) == []

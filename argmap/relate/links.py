@@ -11,7 +11,9 @@
    analogy and its defence, negation, disagreeing figures; a figure from the model an
    analogy holds up, for support) raise the probability they point to. A claim that
    names another party's claim ("the council's forecast is far too optimistic") is
-   paired with that party's claims of that kind, the model saying which way. A
+   paired with that party's claims of that kind, the model saying which way; a
+   speaker answering another by name ("Responding to Sacks, Clark said") is read
+   against that speaker's claims. A
    speaker the article names as someone's critic ("Among its critics is David Sacks")
    is read against that party's proposals: the text states the stance, so the model's
    *supports* counts as relatedness, i.e. as *contradicts*.
@@ -149,6 +151,7 @@ def relate_claims(
     found = _discourse_signals(claims, articles, canon_of, index)
     found += _critic_signals(claims, articles, canon_of, index, cvec)
     found += _reference_signals(claims, canonical, canon_of, index, cvec)
+    found += _answer_signals(claims, articles, canon_of, index, cvec)
     found += _alternative_signals(claims, articles, canon_of, index, analogies)
     for attacker, target, signal, quote in found:
         key = (min(attacker, target), max(attacker, target))
@@ -502,6 +505,55 @@ REFERENCE_TARGETS = 2
 _TOKEN = re.compile(r"[a-z][a-z&-]+")
 
 
+def _parties(
+    claims: Sequence[Claim], canon_of: dict[str, str], index: dict[str, int]
+) -> tuple[dict[str, set[str]], dict[str, list[int]]]:
+    """Every speaker but the outlets by each word of its name and role, and each
+    speaker's canonical claims (in the order first made)."""
+    by_word: dict[str, set[str]] = defaultdict(set)
+    mine: dict[str, list[int]] = defaultdict(list)
+    for c in claims:
+        if c.speaker_kind == "outlet" and c.attribution == "outlet":
+            continue
+        for word in _TOKEN.findall(f"{c.speaker} {c.speaker_role or ''}".lower()):
+            by_word[word].add(c.speaker_id)
+        n = index[canon_of[c.id]]
+        if n not in mine[c.speaker_id]:
+            mine[c.speaker_id].append(n)
+    return by_word, mine
+
+
+def _answer_signals(
+    claims: Sequence[Claim],
+    articles: Sequence[Article],
+    canon_of: dict[str, str],
+    index: dict[str, int],
+    cvec: np.ndarray,
+) -> list[tuple[int, int, sg.Signal, str]]:
+    """(attacker, target, signal, quote) for a speaker the article has answer another by
+    name ("Responding to Sacks, Clark said ...", "Pryce hit back at Mullan"): each of
+    the answering speaker's claims in that sentence is read against the closest
+    :data:`CRITIC_TARGETS` claims of the speaker named (by a word of its name or role),
+    in any article."""
+    by_word, mine = _parties(claims, canon_of, index)
+    text_of = {a.id: a.text for a in articles}
+    found: list[tuple[int, int, sg.Signal, str]] = []
+    for claim in claims:
+        if claim.speaker_kind == "outlet":
+            continue
+        sentence = text_of[claim.article_id][claim.sentence_start : claim.sentence_end]
+        me = index[canon_of[claim.id]]
+        for name in sg.answered(sentence):
+            party = sorted(by_word.get(name.lower(), set()) - {claim.speaker_id})
+            targets = {t for s in party for t in mine[s] if t != me}
+            ranked = sorted(targets, key=lambda t: (-float(cvec[me] @ cvec[t]), t))
+            signal = sg.Signal("answer", "contradicts", 0.25, f"answers {name}")
+            quote = " ".join(sentence.split()[:6]) + " ..."
+            for t in ranked[:CRITIC_TARGETS]:
+                found.append((me, t, signal, quote))
+    return found
+
+
 def _reference_signals(
     claims: Sequence[Claim],
     canonical: Sequence[CanonicalClaim],
@@ -517,16 +569,7 @@ def _reference_signals(
     modelled the scheme for the council"). The text says the two are related, not
     which way: the signal adds to neither class, and an attack it points to is still
     read again by the stance reader."""
-    by_word: dict[str, set[str]] = defaultdict(set)  # a word of a name or role -> speakers
-    mine: dict[str, list[int]] = defaultdict(list)
-    for c in claims:
-        if c.speaker_kind == "outlet" and c.attribution == "outlet":
-            continue
-        for word in _TOKEN.findall(f"{c.speaker} {c.speaker_role or ''}".lower()):
-            by_word[word].add(c.speaker_id)
-        n = index[canon_of[c.id]]
-        if n not in mine[c.speaker_id]:
-            mine[c.speaker_id].append(n)
+    by_word, mine = _parties(claims, canon_of, index)
     found: list[tuple[int, int, sg.Signal, str]] = []
     seen: set[tuple[int, int]] = set()
     for claim in claims:

@@ -15,6 +15,9 @@ Cheap evidence from the text around a claim, combined with the relation model:
   Hallerby's zone is 22 percent lower") supports the argument from it;
 * **defence**: one claim says the comparison holds ("the comparison was fair because
   ... in Hallerby") against a claim that undercuts it, naming the same model;
+* **answer**: the claim's sentence has its speaker answer another by name ("Responding
+  to Sacks, Clark said", "hit back at Sacks"): it is read against that speaker's
+  claims, as an attack;
 * **reference**: one claim names another party's claim ("the council's forecast is far
   too optimistic", "Anthropic's call for caution"): it is read against that party's
   claims of that kind, wherever they are made (the model says which way);
@@ -124,6 +127,16 @@ REFERENCE = re.compile(
     r"(forecasts?|projections?|predictions?|estimates?|modell?ing|figures|numbers|data|"
     r"claims?|arguments?|case|assertions?|warnings?|assurances?|promises?|pledges?|"
     r"plans?|proposals?|calls?|scheme|polic(?:y|ies))\b"
+)
+#: A speaker answering another by name: "Responding to Sacks, Clark said", "hit back
+#: at Sacks", "in response to criticism from David Sacks". Group 1 the name.
+ANSWER = re.compile(
+    r"\b(?i:respond(?:s|ed|ing)?\s+to|repl(?:y|ies|ied|ying)\s+to|"
+    r"in\s+(?:a\s+)?(?:response|reply|answer)\s+to|hit(?:s|ting)?\s+back\s+at|"
+    r"push(?:es|ed|ing)?\s+back\s+(?:on|against)|retort(?:s|ed|ing)?\s+to|"
+    r"rebut(?:s|ted|ting)?)\s+"
+    r"(?:(?i:the|a|an)\s+)?(?:[a-z][a-z-]*\s+){0,3}?(?:(?i:of|from|by)\s+)?"
+    r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
 )
 #: What kinds of claim a named claim can be (None: any kind).
 REFERENCE_KINDS: dict[str, frozenset[str] | None] = {
@@ -281,6 +294,29 @@ def references(text: str) -> list[tuple[str, str, frozenset[str] | None, str]]:
         words = ("the " if before.endswith("the ") else "") + m.group(0)
         out.append((owner, key, REFERENCE_KINDS.get(key), words))
     return out
+
+
+def answered(sentence: str) -> list[str]:
+    """Who a sentence has its speaker answer by name, as the last word of each name:
+    "Responding to Sacks, Clark said ..." -> ["Sacks"]; "in response to criticism from
+    David Sacks" -> ["Sacks"]."""
+    out = []
+    for m in ANSWER.finditer(sentence):
+        words = m.group(1).split()
+        after = re.match(r"\s+([a-z]+)", sentence[m.end(1) :])
+        if len(words) == 1 and after and after.group(1) not in _AFTER_A_NAME:
+            continue  # "responded to Republican efforts": an adjective, no one named
+        last = re.sub(r"['’]s$", "", words[-1]).strip(".")
+        if last.lower() not in _NOT_PARTIES and len(last) > 2:
+            out.append(last)
+    return out
+
+
+#: Words that may follow a name in a sentence ("hit back at Mullan on Tuesday").
+_AFTER_A_NAME = frozenset(
+    "on in at by for with and or over about after during before who which that saying "
+    "said says when as but while".split()
+)
 
 
 def _names(text: str) -> set[str]:
