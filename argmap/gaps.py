@@ -481,6 +481,13 @@ _FRAMING_WORDS = {
 }
 
 
+def _share_words(count: int, total: int) -> str:
+    """ "2 of the 5 claims", "both claims", "all 3 claims"."""
+    if count == total:
+        return "both claims" if total == 2 else f"all {total} claims"
+    return f"{count} of the {total} claims"
+
+
 def framing_counts(claims: Sequence[Claim]) -> dict[str, int]:
     """``claims`` with a cue, by how the cue frames them (every framing, 0 included)."""
     counts = dict.fromkeys(FRAMINGS, 0)
@@ -564,7 +571,7 @@ def framing_gaps(
                         "cues": cues,
                         "claims": sorted(c.id for c in hits),
                         "text": (
-                            f"{who} reports {len(hits)} of the {len(theirs)} claims of "
+                            f"{who} reports {_share_words(len(hits), len(theirs))} of "
                             f"{names.get(pid, pid)} with {quoted}, "
                             f"{_FRAMING_WORDS[framing]}, against {elsewhere} of the other "
                             f"perspectives' {len(others)}."
@@ -1139,8 +1146,14 @@ def suggestions(
                 _shorten(target["text"], 80),
                 who,
                 _shorten(item["attacker"]["text"]),
-                f"Put to {who}: “{_shorten(item['attacker']['text'])}”, which attacks their "
-                f"claim “{_shorten(target['text'], 80)}” and is not answered.",
+                f"Put to {who}: “{_shorten(item['attacker']['text'])}”"
+                + (
+                    f" ({', '.join(item['attacker']['speakers'][:2])})"
+                    if item["attacker"].get("speakers")
+                    else ""
+                )
+                + f", which attacks their claim “{_shorten(target['text'], 80)}” and is not "
+                "answered.",
                 (item["attacker"]["id"], target["id"]),
             )
         )

@@ -914,3 +914,11 @@ def test_a_group_named_as_a_perspective_is_in_it():
     assert named("drivers") == "drivers"
     assert named("parents") is None  # a statement's head is its last word: names no group
     assert named("traders", kind="organisation") is None
+
+
+def test_a_framing_finding_counts_in_words_an_editor_reads():
+    from argmap.gaps import _share_words
+
+    assert _share_words(2, 5) == "2 of the 5 claims"
+    assert _share_words(2, 2) == "both claims"
+    assert _share_words(3, 3) == "all 3 claims"
