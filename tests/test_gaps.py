@@ -254,6 +254,10 @@ def test_gaps_document_has_the_documented_keys():
     assert {"stakeholder", "speakers", "claims", "quotes"} <= set(doc["source_types"][0])
     assert doc["summary"]["sources"] == len(doc["sources"])
     assert doc["most_heard"].startswith("Most heard: ")
+    assert set(src["framing"]) == {"neutral", "endorsing", "distancing", "conceding", "loaded"}
+    rows = doc["framing"]["perspectives"]
+    assert all(r["cued"] == sum(r[f] for f in src["framing"]) for r in rows)
+    assert doc["summary"]["framing"] == len(doc["framing"]["findings"])
     json.dumps(doc)  # plain JSON
 
 

@@ -140,7 +140,9 @@ def test_claim_offsets_point_into_the_article(analysed):
 def test_framing_difference_is_reported(corpus_dir, entry):
     """[[framing]]: an outlet that reports one perspective's claims with marked verbs
     ("claims", "insisted") and the others' with "said"."""
-    findings = full_analysis(corpus_dir).gaps.framing["findings"]
+    gaps = full_analysis(corpus_dir).gaps
+    findings = gaps.framing["findings"]
+    assert any(s.gap == "framing" for s in gaps.suggestions)
     assert any(
         f["outlet"] == entry["outlet"]
         and f["perspective"] == entry["perspective"]
