@@ -481,6 +481,20 @@ _FRAMING_WORDS = {
 }
 
 
+_FRAMING_SHORT = {
+    "endorsing": "as fact",
+    "distancing": "casting doubt",
+    "conceding": "conceding",
+    "loaded": "loaded",
+}
+
+
+def marked_verbs(counts: dict[str, int]) -> str:
+    """A source's claims reported with marked verbs, in words: "2 casting doubt, 1 as
+    fact" ("" when every cue is neutral)."""
+    return ", ".join(f"{counts[f]} {_FRAMING_SHORT[f]}" for f in MARKED_FRAMINGS if counts.get(f))
+
+
 def _share_words(count: int, total: int) -> str:
     """ "2 of the 5 claims", "both claims", "all 3 claims"."""
     if count == total:
@@ -1240,6 +1254,7 @@ def gaps_document(report: GapReport, corpus: Corpus) -> dict[str, Any]:
     def source(x: Source) -> dict[str, Any]:
         data = asdict(x)
         data["outlets"] = list(x.outlets)
+        data["marked_verbs"] = marked_verbs(x.framing)
         return data
 
     counts = Counter(p.status for p in report.perspectives)
@@ -1378,8 +1393,8 @@ def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
         lines += [
             "",
             "| speaker | kind | stakeholder type | perspective | claims | quotes | reported | "
-            "articles | headlines / lede | outlets |",
-            "|---|---|---|---|---|---|---|---|---|---|",
+            "marked verbs | articles | headlines / lede | outlets |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         names = {p.id: p.name for p in report.perspectives}
         for x in report.sources[:MARKDOWN_ITEMS]:
@@ -1388,7 +1403,8 @@ def gaps_markdown(report: GapReport, corpus: Corpus) -> str:
             lines.append(
                 f"| {who} | {x.kind} | {_md(x.stakeholder or '-')} | {side} | {x.claims} | "
                 f"{x.quotes} | "
-                f"{x.reported} | {x.articles} | {x.headlines} / {x.lede} | "
+                f"{x.reported} | {marked_verbs(x.framing) or '-'} | {x.articles} | "
+                f"{x.headlines} / {x.lede} | "
                 f"{_md(', '.join(x.outlets))} |"
             )
         if len(report.sources) > MARKDOWN_ITEMS:

@@ -255,6 +255,7 @@ def test_gaps_document_has_the_documented_keys():
     assert doc["summary"]["sources"] == len(doc["sources"])
     assert doc["most_heard"].startswith("Most heard: ")
     assert set(src["framing"]) == {"neutral", "endorsing", "distancing", "conceding", "loaded"}
+    assert isinstance(src["marked_verbs"], str)
     rows = doc["framing"]["perspectives"]
     assert all(r["cued"] == sum(r[f] for f in src["framing"]) for r in rows)
     assert doc["summary"]["framing"] == len(doc["framing"]["findings"])
@@ -926,3 +927,11 @@ def test_a_framing_finding_counts_in_words_an_editor_reads():
     assert _share_words(2, 5) == "2 of the 5 claims"
     assert _share_words(2, 2) == "both claims"
     assert _share_words(3, 3) == "all 3 claims"
+
+
+def test_a_sources_marked_verbs_in_words():
+    from argmap.gaps import marked_verbs
+
+    counts = {"neutral": 4, "endorsing": 1, "distancing": 2, "conceding": 0, "loaded": 0}
+    assert marked_verbs(counts) == "2 casting doubt, 1 as fact"
+    assert marked_verbs({"neutral": 3}) == ""
