@@ -60,10 +60,15 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+def _plain_words(name: str) -> list[str]:
+    """A name's words, normalised, hyphens split: "City-centre traders" -> [city,
+    centre, traders]."""
+    return normalise_name(name.replace("-", " ")).split()
+
+
 def _name_words(name: str) -> frozenset[str]:
     """A name's content words, singular: "City-centre traders" -> {city, centre, trader}."""
-    words = normalise_name(name.replace("-", " ")).split()
-    return frozenset(_singular(w) for w in words if w not in _NAME_FILLER)
+    return frozenset(_singular(w) for w in _plain_words(name) if w not in _NAME_FILLER)
 
 
 #: Words after which a name goes on about its head ("Drivers from the outer estates").
@@ -74,7 +79,7 @@ def _head_word(name: str) -> str:
     """The noun a name is about: its last word, or the last before a postmodifier
     ("Drivers from the outer estates" -> driver); "Parents can save money" -> money, so
     a statement names no group."""
-    words = normalise_name(name.replace("-", " ")).split()
+    words = _plain_words(name)
     for k, w in enumerate(words):
         if w in _POSTMODIFIER and k > 0:
             return _singular(words[k - 1])

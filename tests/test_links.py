@@ -15,6 +15,7 @@ from argmap.relate.links import (
     _decide,
     _discourse_signals,
     _Pair,
+    _parties,
     _reference_signals,
     _second_reading,
     strongest_per_claim,
@@ -433,7 +434,8 @@ def test_a_claim_naming_another_partys_forecast_is_read_against_it():
     ]
     canon_of, index = _canonical_index(claims)
     canon = [_canon(f"k{i}", c.text, c.kind) for i, c in enumerate(claims)]
-    found = _reference_signals(claims, canon, canon_of, index, np.eye(4, dtype=np.float32))
+    parties = _parties(claims, canon_of, index)
+    found = _reference_signals(claims, canon, canon_of, index, np.eye(4, dtype=np.float32), parties)
     # the forecast by the council's consultancy (its role names the council), not the
     # council's proposal or evaluation: a forecast is a prediction or a figure
     assert [(me, t) for me, t, _, _ in found] == [(3, 0)]
@@ -542,10 +544,14 @@ def test_a_speaker_answering_another_by_name_attacks_their_claims():
         ),
     ]
     canon_of, index = _canonical_index(claims)
-    found = _answer_signals(claims, [article], canon_of, index, np.eye(2, dtype=np.float32))
+    parties = _parties(claims, canon_of, index)
+    found = _answer_signals(
+        claims, [article], canon_of, index, np.eye(2, dtype=np.float32), parties
+    )
     assert [(me, t, s.name, s.relation) for me, t, s, _ in found] == [
         (1, 0, "answer", "contradicts")
     ]
     assert found[0][2].note == "answers Mullan"
     # the answer's own speaker is never its target
-    assert _answer_signals(claims[1:], [article], canon_of, index, np.eye(2)) == []
+    alone = _parties(claims[1:], canon_of, index)
+    assert _answer_signals(claims[1:], [article], canon_of, index, np.eye(2), alone) == []

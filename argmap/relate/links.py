@@ -150,8 +150,9 @@ def relate_claims(
                         pairs[key] = _Pair(key[0], key[1], float(cvec[key[0]] @ cvec[key[1]]), [])
     found = _discourse_signals(claims, articles, canon_of, index)
     found += _critic_signals(claims, articles, canon_of, index, cvec)
-    found += _reference_signals(claims, canonical, canon_of, index, cvec)
-    found += _answer_signals(claims, articles, canon_of, index, cvec)
+    parties = _parties(claims, canon_of, index)
+    found += _reference_signals(claims, canonical, canon_of, index, cvec, parties)
+    found += _answer_signals(claims, articles, canon_of, index, cvec, parties)
     found += _alternative_signals(claims, articles, canon_of, index, analogies)
     for attacker, target, signal, quote in found:
         key = (min(attacker, target), max(attacker, target))
@@ -505,11 +506,20 @@ REFERENCE_TARGETS = 2
 _TOKEN = re.compile(r"[a-z][a-z&-]+")
 
 
-def _parties(
-    claims: Sequence[Claim], canon_of: dict[str, str], index: dict[str, int]
-) -> tuple[dict[str, set[str]], dict[str, list[int]]]:
+#: Every speaker but the outlets by each word of its name and role, and each speaker's
+#: canonical claims (:func:`_parties`).
+_Parties = tuple[dict[str, set[str]], dict[str, list[int]]]
+
+
+def _closest(me: int, targets: set[int], cvec: np.ndarray, limit: int) -> list[int]:
+    """The ``limit`` of ``targets`` closest to claim ``me`` (ties by index)."""
+    return sorted(targets, key=lambda t: (-float(cvec[me] @ cvec[t]), t))[:limit]
+
+
+def _parties(claims: Sequence[Claim], canon_of: dict[str, str], index: dict[str, int]) -> _Parties:
     """Every speaker but the outlets by each word of its name and role, and each
-    speaker's canonical claims (in the order first made)."""
+    speaker's canonical claims (in the order first made). Computed once per run for the
+    reference and answer signals."""
     by_word: dict[str, set[str]] = defaultdict(set)
     mine: dict[str, list[int]] = defaultdict(list)
     for c in claims:
@@ -529,13 +539,14 @@ def _answer_signals(
     canon_of: dict[str, str],
     index: dict[str, int],
     cvec: np.ndarray,
+    parties: _Parties,
 ) -> list[tuple[int, int, sg.Signal, str]]:
     """(attacker, target, signal, quote) for a speaker the article has answer another by
     name ("Responding to Sacks, Clark said ...", "Pryce hit back at Mullan"): each of
     the answering speaker's claims in that sentence is read against the closest
     :data:`CRITIC_TARGETS` claims of the speaker named (by a word of its name or role),
     in any article."""
-    by_word, mine = _parties(claims, canon_of, index)
+    by_word, mine = parties
     text_of = {a.id: a.text for a in articles}
     found: list[tuple[int, int, sg.Signal, str]] = []
     for claim in claims:
@@ -546,10 +557,9 @@ def _answer_signals(
         for name in sg.answered(sentence):
             party = sorted(by_word.get(name.lower(), set()) - {claim.speaker_id})
             targets = {t for s in party for t in mine[s] if t != me}
-            ranked = sorted(targets, key=lambda t: (-float(cvec[me] @ cvec[t]), t))
             signal = sg.Signal("answer", "contradicts", 0.25, f"answers {name}")
             quote = " ".join(sentence.split()[:6]) + " ..."
-            for t in ranked[:CRITIC_TARGETS]:
+            for t in _closest(me, targets, cvec, CRITIC_TARGETS):
                 found.append((me, t, signal, quote))
     return found
 
@@ -560,6 +570,7 @@ def _reference_signals(
     canon_of: dict[str, str],
     index: dict[str, int],
     cvec: np.ndarray,
+    parties: _Parties,
 ) -> list[tuple[int, int, sg.Signal, str]]:
     """(referrer, target, signal, quote) for a claim that names another party's claim
     ("the council's forecast is far too optimistic"): read against that party's closest
@@ -569,7 +580,7 @@ def _reference_signals(
     modelled the scheme for the council"). The text says the two are related, not
     which way: the signal adds to neither class, and an attack it points to is still
     read again by the stance reader."""
-    by_word, mine = _parties(claims, canon_of, index)
+    by_word, mine = parties
     found: list[tuple[int, int, sg.Signal, str]] = []
     seen: set[tuple[int, int]] = set()
     for claim in claims:
@@ -586,9 +597,8 @@ def _reference_signals(
                 for t in mine[s]
                 if t != me and (kinds is None or canonical[t].kind in kinds)
             }
-            ranked = sorted(targets, key=lambda t: (-float(cvec[me] @ cvec[t]), t))
             signal = sg.Signal("reference", "related", 0.0, f"names {words}")
-            for t in ranked[:REFERENCE_TARGETS]:
+            for t in _closest(me, targets, cvec, REFERENCE_TARGETS):
                 if (me, t) not in seen:
                     seen.add((me, t))
                     found.append((me, t, signal, ""))

@@ -27,6 +27,7 @@ Cheap evidence from the text around a claim, combined with the relation model:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -209,15 +210,23 @@ _NOT_NAMES = frozenset(
 _NAME_ONLY = frozenset({"what", "look"})
 
 
-def analogy_entities(text: str) -> set[str]:
+def challenges_comparison(text: str) -> bool:
+    """Does the claim say a comparison does not hold (:data:`DISANALOGY`) or put it as a
+    question (:data:`QUESTIONED`)?"""
+    return bool(DISANALOGY.search(text) or QUESTIONED.search(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def analogy_entities(text: str) -> frozenset[str]:
     """What a claim holds up as a model or compares with: "do exactly what Hallerby
     did" -> Hallerby, "similar to those used in arms-control agreements" -> arms-control,
     "look at Hallerby" -> Hallerby. The first content word is the key. A claim that
     questions or undercuts the comparison it names ("asked why the council kept
-    comparing Wrenhaven with Hallerby") holds up no model."""
+    comparing Wrenhaven with Hallerby") holds up no model. (Cached: every candidate pair
+    asks it of both its claims.)"""
+    if challenges_comparison(text):
+        return frozenset()
     out: set[str] = set()
-    if QUESTIONED.search(text) or DISANALOGY.search(text):
-        return out
     for m in _ANALOGY_TARGET.finditer(text):
         key = m.group(1)
         if key.lower() in _NOT_NAMES or len(key) <= 2:
@@ -226,7 +235,11 @@ def analogy_entities(text: str) -> set[str]:
             # "what the charge would do", "look at a discount": no model held up
             continue
         out.add(key)
-    return out
+    return frozenset(out)
+
+
+#: Words that turn a claim against what it mentions ("but", "not", "unlike").
+_CONTRARY = re.compile(r"\b(?:but|not|only|whereas|while|unlike)\b")
 
 
 def _mentions(text: str, entity: str) -> bool:
@@ -239,9 +252,7 @@ def undercut(attacker: str, target: str) -> Signal | None:
     shared = sorted(e for e in entities if _mentions(attacker, e))
     if not shared or DEFENCE.search(attacker):
         return None
-    if not (DISANALOGY.search(attacker) or QUESTIONED.search(attacker)) and not re.search(
-        r"\b(?:but|not|only|whereas|while|unlike)\b", attacker.lower()
-    ):
+    if not challenges_comparison(attacker) and not _CONTRARY.search(attacker.lower()):
         return None
     return Signal(
         "undercut",
@@ -256,9 +267,10 @@ def precedent(evidence: str, target: str) -> Signal | None:
     """Is ``evidence`` a figure from the model that ``target`` argues from ("Traffic in
     Hallerby's zone is 22 percent lower" for "do exactly what Hallerby did"), with no
     word that turns it against the comparison?"""
-    if not NUMBER.search(evidence) or DISANALOGY.search(evidence) or QUESTIONED.search(evidence):
+    if not NUMBER.search(evidence) or challenges_comparison(evidence):
         return None
-    if re.search(r"\b(?:but|not|only|whereas|while|unlike|although|though)\b", evidence.lower()):
+    lower = evidence.lower()
+    if _CONTRARY.search(lower) or re.search(r"\b(?:although|though)\b", lower):
         return None
     shared = sorted(e for e in analogy_entities(target) if _mentions(evidence, e))
     if not shared:
@@ -270,7 +282,7 @@ def defence(defender: str, target: str) -> Signal | None:
     """Does ``defender`` say that the comparison ``target`` undercuts holds ("the
     comparison was fair because ... in Hallerby" against "Hallerby is not comparable")?
     Both must name the model compared with."""
-    if not DEFENCE.search(defender) or not (DISANALOGY.search(target) or QUESTIONED.search(target)):
+    if not DEFENCE.search(defender) or not challenges_comparison(target):
         return None
     shared = sorted(_names(target) & _names(defender))
     if not shared:
