@@ -488,14 +488,25 @@ def _stance_group(unit: _Unit) -> bool:
 
 
 def _cluster_label(units: Sequence[_Unit], ks: Sequence[int]) -> str:
-    """Words an editor understands: the stakeholder type most members share, or, for
-    groups the articles name themselves ("critics", "researchers"), those names."""
-    types: Counter[str] = Counter(t for k in ks if (t := units[k].stype) is not None)
+    """Words an editor understands: the stakeholder type that makes most of the
+    members' claims, or, for groups the articles name themselves ("critics",
+    "researchers"), those names.
+
+    Types are weighed by claims, not by speakers: on rsi-arms-control three company
+    voices with 68 claims had joined three academic ones with 5 ("experts",
+    "researchers", "academic studies"), and counting speakers named the side
+    "Academics and researchers / Companies and executives", beside another
+    "Academics and researchers"."""
+    types: Counter[str] = Counter()
+    for k in ks:
+        if (t := units[k].stype) is not None:
+            types[t] += len(units[k].claims)
     if types:
         ranked = sorted(sorted(types), key=lambda t: -types[t])
-        if len(ranked) > 1 and types[ranked[1]] == types[ranked[0]]:
-            # as many of one type as of another: both, not the first by its id
-            # ("Companies and executives / Investors" for OpenAI with David Sacks)
+        if len(ranked) > 1 and 2 * types[ranked[1]] > types[ranked[0]]:
+            # a second type makes more than half as many claims as the first: both,
+            # not the first by its id ("Companies and executives / Investors" for
+            # OpenAI with David Sacks)
             return " / ".join(taxonomy.BY_ID[t].label for t in ranked[:2])
         return taxonomy.BY_ID[ranked[0]].label
     groups = sorted({s.name for k in ks for s in units[k].speakers if s.kind == "group"})

@@ -748,6 +748,26 @@ def test_a_perspective_of_two_stakeholder_types_in_equal_numbers_names_both():
     assert _cluster_label([sacks, openai, lab], [0, 1, 2]) == "Companies and executives"
 
 
+def test_a_perspective_is_named_by_the_type_that_makes_most_of_its_claims():
+    """rsi-arms-control: three company voices with most of the claims and three
+    academic ones with a few had been named "Academics and researchers / Companies and
+    executives" because the speakers were as many."""
+    from argmap.perspectives import _cluster_label, _Unit
+
+    units = [
+        _Unit("s1", [_speaker("Anthropic", "organisation")], list(range(0, 50)), "industry"),
+        _Unit("s2", [_speaker("OpenAI", "organisation")], [50, 51, 52], "industry"),
+        _Unit("s3", [_speaker("Jack Clark")], [53, 54], "industry"),
+        _Unit("s4", [_speaker("experts", "group")], [55, 56], "academia"),
+        _Unit("s5", [_speaker("researchers", "group")], [57], "academia"),
+        _Unit("s6", [_speaker("academic studies", "group")], [58], "academia"),
+    ]
+    assert _cluster_label(units, range(6)) == "Companies and executives"
+    # the academic voices alone, or with as many company claims, still name themselves
+    assert _cluster_label(units, [3, 4, 5]) == "Academics and researchers"
+    assert _cluster_label(units, [2, 3]) == "Academics and researchers / Companies and executives"
+
+
 def test_perspectives_by_must_name_a_known_reader():
     from argmap.errors import UsageError
     from argmap.pipeline import RunOptions, analyze, load
