@@ -929,11 +929,16 @@ def unrebutted_attacks(
     """For each perspective, the strongest claim of another perspective attacking one of
     its claims that nothing contradicts in turn. Attacks the articles signal themselves
     (a named critic, a contrast, an undercut analogy: the edge's ``signals``) rank above
-    the model's readings alone, then by score times prevalence. Only claims confidently
+    the model's readings alone; then a claim some voice makes (quoted or reported) above
+    the outlets' own narration, so that the perspective is asked to answer a speaker
+    rather than a background sentence (on rsi-arms-control the model had read an
+    article's opening "Artificial intelligence (AI) is developing at an unprecedented
+    pace" as the strongest attack on Yann LeCun's side); then by score times
+    prevalence. Only claims confidently
     in the perspective count as its claims (as in the balance:
     :data:`PRESENT_CONFIDENCE`)."""
     names = {p.id: p.name for p in perspectives}
-    best: dict[str, tuple[tuple[int, float, str, str], dict[str, Any]]] = {}
+    best: dict[str, tuple[tuple[int, int, float, str, str], dict[str, Any]]] = {}
     for u, v, d in relation_edges(graph, "contradicts"):
         target = graph.nodes[v].get("perspective")
         attacker = graph.nodes[u].get("perspective")
@@ -944,12 +949,13 @@ def unrebutted_attacks(
         if attacked(graph, u):
             continue  # answered
         strength = float(d["score"]) * (1 + _prevalence(graph, u))
-        key = (1 if d.get("signals") else 0, strength, u, v)
+        voiced = any(a != "outlet" for a in graph.nodes[u].get("attributions", ()))
+        key = (1 if d.get("signals") else 0, 1 if voiced else 0, strength, u, v)
         if target not in best or key > best[target][0]:
             best[target] = (key, d)
     out = []
     for pid in sorted(best):
-        (_, _, u, v), d = best[pid]
+        (_, _, _, u, v), d = best[pid]
         out.append(
             {
                 "perspective": pid,

@@ -440,6 +440,28 @@ def test_the_unrebutted_attack_is_the_strongest_unanswered_one_signalled_first()
     assert found["backers"]["attacker"]["id"] == "k-model"  # k-strong is answered
 
 
+def test_a_voice_attacking_a_perspective_outranks_the_outlets_narration():
+    """rsi-arms-control: the model read an article's opening "Artificial intelligence
+    (AI) is developing at an unprecedented pace" as the strongest attack on Yann
+    LeCun's side; a claim a speaker makes is the one to put to them."""
+    g = _claim_graph(
+        [
+            ("k-target", "backers", 0.95),
+            ("k-narration", "drivers", 0.95),
+            ("k-voice", "drivers", 0.9),
+        ]
+    )
+    g.nodes["k-narration"]["attributions"] = ["outlet"]
+    g.nodes["k-voice"]["attributions"] = ["outlet", "indirect"]
+    g.add_edge("k-narration", "k-target", type="contradicts", score=0.93, signals=[])
+    g.add_edge("k-voice", "k-target", type="contradicts", score=0.6, signals=[])
+    found = {f["perspective"]: f for f in unrebutted_attacks(g, PERSPECTIVES)}
+    assert found["backers"]["attacker"]["id"] == "k-voice"
+    g.nodes["k-voice"]["attributions"] = ["outlet"]
+    found = {f["perspective"]: f for f in unrebutted_attacks(g, PERSPECTIVES)}
+    assert found["backers"]["attacker"]["id"] == "k-narration"
+
+
 class _Vectors:
     """A stand-in embedder: one fixed unit vector per text."""
 
