@@ -13,6 +13,28 @@ import argmap
 pytestmark = pytest.mark.slow
 
 CASES = {
+    "a clause the parser hangs on 'in a statement'": (
+        "Nihad Awad says in a statement that Trump's rhetoric has crossed the line.",
+        [("Trump's rhetoric has crossed the line", "Nihad Awad", "indirect", "says")],
+    ),
+    "the plural of a person's role is a group": (
+        "Several candidates have said the deal is bad.",
+        [("the deal is bad", "candidates", "indirect", "said")],
+    ),
+    "a document no one is named for": (
+        "The ad says “nothing will change until we elect candidates who reject Wall Street money.”",
+        [("nothing will change until we elect candidates", "ad", "direct", "says")],
+    ),
+    "a role with its owner": (
+        "Donald Trump’s campaign manager says he is gratified by a Florida prosecutor’s "
+        "decision to drop a battery charge against him.",
+        [("he is gratified by a Florida", "Donald Trump’s campaign manager", "indirect", "says")],
+    ),
+    "two subjects, the name speaks": (
+        "Vatican spokesman the Rev. Federico Lombardi told reporters Thursday that the "
+        "pope has no plans to meet with Sanders.",
+        [("the pope has no plans to meet with Sanders", "Federico Lombardi", "indirect", "told")],
+    ),
     "a poll's finding the parser reads as a participle": (
         "A Quinnipiac University poll found last week that Clinton would beat Trump "
         "46 to 40 percent in a general election match-up.",
@@ -547,6 +569,11 @@ def test_attribution(name):
     summary = [(c.text, c.speaker, c.attribution, c.cue) for c in claims]
     for want in expected:
         assert _find(claims, *want) is not None, f"{want} not in {summary}"
+
+
+def test_a_true_relative_clause_on_a_statement_is_no_reported_clause():
+    claims = argmap.extract_text("Nihad Awad said in a statement that was released on Monday.")
+    assert all(c.attribution == "outlet" for c in claims), claims
 
 
 def test_split_quote_is_one_claim_in_two_parts():

@@ -562,7 +562,7 @@ class ArticleAttributor:
         cognition_only = lemma not in lx.SPEECH_VERBS
         if cognition_only and cue.i in self.claimed:
             return None  # "she knows that" inside someone else's reported words
-        comps = [c for c in cue.children if c.dep_ == "ccomp"]
+        comps = [c for c in cue.children if c.dep_ == "ccomp"] or _stranded_complement(cue)
         method = "reported"
         if (frame := self._parenthetical_frame(cue, sent)) is not None:
             # "There is a risk, some Democrats said, that X would ...": what was said is
@@ -1091,6 +1091,10 @@ class ArticleAttributor:
             if not subj and verb.i == cue.i:
                 # "Six in 10 say ...": the parser may hang the count on the verb
                 subj = [c for c in verb.lefts if c.dep_ == "nummod" and c.like_num]
+            if len(subj) > 1 and verb.dep_ == "ROOT":
+                # "Vatican spokesman the Rev. Federico Lombardi told reporters": the
+                # parser gives the cue two subjects; the name, where one is, speaks
+                subj = sorted(subj, key=lambda t: t.ent_type_ not in ("PERSON", "ORG"))
             if subj:
                 head = subj[0]
                 mention: Token | None = None
@@ -1234,6 +1238,28 @@ class ArticleAttributor:
 
 
 # ---- helpers ----------------------------------------------------------------------
+
+
+def _stranded_complement(cue: Token) -> list[Token]:
+    """ "Awad says in a statement that Trump's rhetoric has crossed the line": the small
+    parser hangs the reported clause on the noun of the cue's prepositional phrase, as a
+    relative clause of "statement". A clause there opened by "that" as a conjunction
+    (``mark``), with a subject of its own, is what was said (a true relative clause,
+    "a statement that was released on Monday", has "that" as its subject)."""
+    for prep in cue.rights:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for clause in pobj.rights:
+                if (
+                    clause.dep_ in ("acl", "relcl")
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                    and any(c.dep_ in _SUBJECTS for c in clause.children)
+                ):
+                    return [clause]
+    return []
 
 
 def _single_named_member(head: Token) -> Token | None:

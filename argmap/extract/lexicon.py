@@ -665,6 +665,26 @@ DOCUMENT_NOUNS = frozenset(
         "declaration",
         "timeline",
         "affidavit",
+        # what campaigns, offices and readers publish ("The ad says", "the email reads")
+        "ad",
+        "advert",
+        "advertisement",
+        "commercial",
+        "email",
+        "e-mail",
+        "tweet",
+        "message",
+        "platform",
+        "petition",
+        "editorial",
+        "column",
+        "flyer",
+        "leaflet",
+        "brochure",
+        "pamphlet",
+        "newsletter",
+        "notice",
+        "resolution",
     ]
 )
 

@@ -377,6 +377,10 @@ class SpeakerResolver:
                 return Resolved(org.name, org.kind, start, end, None, "document")
             if lemma in lx.EVIDENCE_NOUNS or det in ("a", "an", "one", "another"):
                 return Resolved(_group_name(np_tokens), "group", start, end, None, "group")
+            if det in ("the", "this", "that") and (name := _group_name(np_tokens)):
+                # "The ad says “nothing will change ...”" with no one whose ad it is: the
+                # document as the article names it, rather than a quotation dropped
+                return Resolved(name, "group", start, end, None, "unresolved")
             return None
         if not plural and owner is not None and lemma in lx.ORG_NOUNS and det not in ("a", "an"):
             # "O'Malley's campaign says", "Rival Hillary Clinton's campaign says": the
@@ -414,6 +418,20 @@ class SpeakerResolver:
                 described = " ".join(t.text for t in np_tokens)
                 via = "description" if det not in ("the", "this", "that") else "unresolved"
                 return Resolved(clean_name(described), "person", start, end, None, via)
+        if (
+            not plural
+            and lemma in lx.PERSON_ROLE_NOUNS
+            and any(c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG") for c in head.lefts)
+        ):
+            # "Donald Trump's campaign manager says": the person named with that role
+            # before, else a person known by that description
+            entity = self.person_with_role(lemma)
+            if entity is not None:
+                role = self.roles.get(entity.name)
+                return Resolved(entity.name, "person", start, end, role, "nominal")
+            described = as_written(np_tokens[0], np_tokens[-1])[0].strip(" ,")
+            if described:
+                return Resolved(described, "person", start, end, None, "description")
         if det == "" and any(c.dep_ == "nummod" and c.lower_ == "one" for c in head.lefts):
             det = "one"  # "one longtime friend said"
         if (
@@ -898,7 +916,12 @@ def _people_noun(lemma: str) -> bool:
     plural = lemma if lemma.endswith("s") else lemma + "s"
     if plural in _NOT_PEOPLE:
         return False
-    return plural.endswith(_PEOPLE_SUFFIXES) or lemma in lx.GROUP_NOUNS
+    # "candidates", "nominees", "donors", "women": the plural of a person's role
+    return (
+        plural.endswith(_PEOPLE_SUFFIXES)
+        or lemma in lx.GROUP_NOUNS
+        or lemma in lx.PERSON_ROLE_NOUNS
+    )
 
 
 def _strip_leading_lower(text: str) -> str:
