@@ -452,6 +452,14 @@ def discover(
     )
     named = [(_cluster_label(units, ks), ks) for ks in ranked]
     counts = Counter(label for label, _ in named)
+    # two sides of one stakeholder type: one made only of groups the articles name
+    # ("observers") is named by them ("Observers", not "Analysts and consultants:
+    # observers"), which may leave the type's name to the other
+    named = [
+        (_group_label(units, ks) or label, ks) if counts[label] > 1 else (label, ks)
+        for label, ks in named
+    ]
+    counts = Counter(label for label, _ in named)
     found: list[PerspectiveDef] = []
     for label, ks in named:
         members = [s for k in ks for s in units[k].speakers]
@@ -509,11 +517,19 @@ def _cluster_label(units: Sequence[_Unit], ks: Sequence[int]) -> str:
             # OpenAI with David Sacks)
             return " / ".join(taxonomy.BY_ID[t].label for t in ranked[:2])
         return taxonomy.BY_ID[ranked[0]].label
-    groups = sorted({s.name for k in ks for s in units[k].speakers if s.kind == "group"})
-    if groups:
-        words = [g[:1].upper() + g[1:] for g in groups[:2]]
-        return " and ".join(words)
-    return "Other voices"
+    return _group_label(units, ks, only=False) or "Other voices"
+
+
+def _group_label(units: Sequence[_Unit], ks: Sequence[int], *, only: bool = True) -> str | None:
+    """The names of a side's groups as the articles give them ("Critics", "Observers and
+    residents"); with ``only``, for a side of groups alone."""
+    speakers = [s for k in ks for s in units[k].speakers]
+    if only and any(s.kind != "group" for s in speakers):
+        return None
+    groups = sorted({s.name for s in speakers if s.kind == "group"})
+    if not groups:
+        return None
+    return " and ".join(g[:1].upper() + g[1:] for g in groups[:2])
 
 
 @functools.cache

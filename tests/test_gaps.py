@@ -760,6 +760,34 @@ def test_two_kinds_of_stakeholder_join_on_what_they_say_not_on_support():
     assert not any({"DeepMind", "academic studies"} <= m for m in members)
 
 
+def test_two_sides_of_one_type_a_group_side_is_named_by_its_group():
+    """rsi-arms-control: "observers" and the analyst Rob Enderle are both analysts but
+    apart (one model reading of attack between them); they had been named "Analysts and
+    consultants: observers" and "Analysts and consultants: Rob Enderle"."""
+    import numpy as np
+
+    from argmap.perspectives import discover
+
+    a = _article(
+        "one.txt",
+        "Observers say oversight may benefit incumbents. Ann Lee, an economist, said "
+        "enforcement is practically impossible.",
+        outlet="C",
+    )
+    observers, lee = _speaker("observers", "group"), _speaker("Ann Lee", role="economist")
+    claims = [
+        _claim(a, "oversight may benefit incumbents", observers, "indirect"),
+        _claim(a, "enforcement is practically impossible", lee, "indirect"),
+    ]
+    v = np.array([[1.0, 0.0], [0.9, 0.44]], "float32")
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    attack = Relation(claims[1].id, claims[0].id, "contradicts", 0.9, "model contradicts 0.90")
+    found = discover(
+        Corpus("x", "x", Manifest(), (a,)), claims, [observers, lee], v, relations=[attack]
+    )
+    assert sorted(p.name for p in found) == ["Analysts and consultants", "Observers"]
+
+
 def test_a_perspective_of_two_stakeholder_types_in_equal_numbers_names_both():
     from argmap.perspectives import _cluster_label, _Unit
 
