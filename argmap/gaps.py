@@ -327,9 +327,10 @@ def perspective_balance(
                 "quotes": sum(1 for c in mine if c.attribution == "direct"),
                 "own": sum(1 for c in mine if own(c)),
                 "reported": sum(1 for c in mine if c.attribution == "indirect"),
-                "speakers": tuple(
-                    sorted({c.speaker for c in mine if _named_voice(c, speakers)}, key=str.casefold)
-                ),
+                # the most heard first, so that the first few an editor sees are the
+                # side's main voices ("Anthropic, Jack Clark, OpenAI", not "academic
+                # studies, Anthropic, Dario Amodei")
+                "speakers": _by_claims([c.speaker for c in mine if _named_voice(c, speakers)]),
                 "words": words,
                 "share": words / total_words,
                 "prominence": _prominence(mine),
@@ -906,6 +907,12 @@ def _talked_about_by(mentions: Sequence[MentionRef], claims: Sequence[Claim]) ->
 
 
 # ------------------------------------------------------------------- argument gaps
+
+
+def _by_claims(names: Sequence[str]) -> tuple[str, ...]:
+    """Distinct names, the most frequent first (ties alphabetically)."""
+    counts = Counter(names)
+    return tuple(sorted(counts, key=lambda n: (-counts[n], n.casefold(), n)))
 
 
 def confidently_assigned(perspective: str | None, confidence: float | None) -> bool:

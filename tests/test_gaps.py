@@ -1005,3 +1005,13 @@ def test_a_sources_marked_verbs_in_words():
     counts = {"neutral": 4, "endorsing": 1, "distancing": 2, "conceding": 0, "loaded": 0}
     assert marked_verbs(counts) == "2 casting doubt, 1 as fact"
     assert marked_verbs({"neutral": 3}) == ""
+
+
+def test_a_perspectives_speakers_are_listed_most_heard_first():
+    """The gap page shows the first four: a side's main voices, not the alphabet's
+    ("academic studies, Anthropic, Dario Amodei" on rsi-arms-control)."""
+    from argmap.gaps import _by_claims
+
+    names = ["Dario Amodei", "Anthropic", "academic studies", "Anthropic", "Jack Clark"]
+    names += ["Jack Clark", "Anthropic"]
+    assert _by_claims(names) == ("Anthropic", "Jack Clark", "academic studies", "Dario Amodei")
