@@ -11,7 +11,8 @@
     query: "",
     focus: null,
     unlinked: document.getElementById("show-unlinked").checked,
-    wordings: document.getElementById("show-wordings").checked
+    wordings: document.getElementById("show-wordings").checked,
+    signalledOnly: document.getElementById("signalled-only").checked
   };
   var focusSet = null;
 
@@ -33,8 +34,11 @@
   }
   var nodeView = new vis.DataView(nodes, { filter: nodeVisible });
   var visibleIds = new Set();
+  function relationShown(e) {
+    return state.relations.has(e.style) && (!state.signalledOnly || e.signalled);
+  }
   function edgeVisible(e) {
-    return state.relations.has(e.style) && visibleIds.has(e.from) && visibleIds.has(e.to);
+    return relationShown(e) && visibleIds.has(e.from) && visibleIds.has(e.to);
   }
   var edgeView = new vis.DataView(edges, { filter: edgeVisible });
   var container = document.getElementById("map");
@@ -54,7 +58,7 @@
   function neighbourhood(id) {
     var set = new Set([id]);
     edges.forEach(function (e) {
-      if (!state.relations.has(e.style)) return;
+      if (!relationShown(e)) return;
       if (e.from === id) set.add(e.to);
       if (e.to === id) set.add(e.from);
     });
@@ -173,6 +177,11 @@
   });
   document.getElementById("show-wordings").addEventListener("change", function (ev) {
     state.wordings = ev.target.checked; refresh(false);
+  });
+  document.getElementById("signalled-only").addEventListener("change", function (ev) {
+    state.signalledOnly = ev.target.checked;
+    if (state.focus) focusSet = neighbourhood(state.focus);
+    refresh(false);
   });
   document.getElementById("search").addEventListener("input", function (ev) {
     state.query = ev.target.value.trim().toLowerCase(); refresh(false);

@@ -134,6 +134,17 @@ def test_map_filters_search_and_focus(browser, sample_site):
     restates = page.js("window.argmap.edges.get({filter: e => e.style === 'restates'}).length")
     assert page.js("window.argmap.visibleEdges().length") == before - restates
     box.check()
+    # only the relations the articles signal: the model's readings alone are hidden
+    signalled = page.js(
+        "window.argmap.edges.get({filter: e => e.style !== 'restates' && e.signalled}).length"
+    )
+    alone = page.js("window.argmap.edges.get({filter: e => !e.signalled}).length")
+    assert 0 < signalled and alone > 0
+    page.page.locator("#signalled-only").check()
+    shown = page.js("window.argmap.visibleEdges().map(id => window.argmap.edges.get(id))")
+    assert len(shown) == before - alone and all(e["signalled"] for e in shown)
+    page.page.locator("#signalled-only").uncheck()
+    assert page.js("window.argmap.visibleEdges().length") == before
     # search
     page.page.fill("#search", "Hallerby")
     shown = page.js("window.argmap.visibleNodes()")

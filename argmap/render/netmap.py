@@ -232,6 +232,9 @@ def map_data(
             width=1.2 if tentative else 2.6,
             score=d["score"],
             tentative=tentative,
+            # a relation the articles themselves signal (a contrast, a named critic, a
+            # rejection, a comparison undercut), not the relation model's reading alone
+            signalled=bool(d.get("signals")),
             rationale=d.get("rationale", ""),
         )
     # every further wording of a restated claim: a small satellite linked by "restates"
@@ -284,6 +287,7 @@ def map_data(
                 width=1.0,
                 score=1.0,
                 tentative=False,
+                signalled=True,
                 rationale="the same claim in other words",
             )
     net.set_options(
@@ -339,6 +343,7 @@ def map_data(
             "relations": len(relations),
             "linked": len(linked),
             "uncertain": uncertain_n,
+            "signalled": sum(1 for _, _, d in relations if d.get("signals")),
         },
         "present_confidence": PRESENT_CONFIDENCE,
     }
