@@ -139,7 +139,7 @@ def test_map_filters_search_and_focus(browser, sample_site):
         "window.argmap.edges.get({filter: e => e.style !== 'restates' && e.signalled}).length"
     )
     alone = page.js("window.argmap.edges.get({filter: e => !e.signalled}).length")
-    assert 0 < signalled and alone > 0
+    assert signalled > 0 and alone > 0
     page.page.locator("#signalled-only").check()
     shown = page.js("window.argmap.visibleEdges().map(id => window.argmap.edges.get(id))")
     assert len(shown) == before - alone and all(e["signalled"] for e in shown)
