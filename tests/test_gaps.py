@@ -1015,3 +1015,20 @@ def test_a_perspectives_speakers_are_listed_most_heard_first():
     names = ["Dario Amodei", "Anthropic", "academic studies", "Anthropic", "Jack Clark"]
     names += ["Jack Clark", "Anthropic"]
     assert _by_claims(names) == ("Anthropic", "Jack Clark", "academic studies", "Dario Amodei")
+
+
+def test_contested_claims_put_the_attacks_the_text_signals_first():
+    """The explainer's "Where they disagree" shows the first contested claims: a claim
+    attacked by a named critic comes before one the model alone reads as attacked three
+    times, and a claim's signalled attacker before a stronger model reading."""
+    from argmap.analysis import contested
+
+    g = _claim_graph([(n, "backers", 0.9) for n in ("k-a", "k-b", "k-c", "k-d", "k-e", "k-f")])
+    for attacker in ("k-c", "k-d", "k-e"):
+        g.add_edge(attacker, "k-a", type="contradicts", score=0.95, rationale="model", signals=[])
+    g.add_edge("k-f", "k-b", type="contradicts", score=0.99, rationale="model", signals=[])
+    g.add_edge("k-c", "k-b", type="contradicts", score=0.6, rationale="critic", signals=["critic"])
+    found = contested(g)
+    assert [c["id"] for c in found] == ["k-b", "k-a"]
+    assert [a["id"] for a in found[0]["attacked_by"]] == ["k-c", "k-f"]
+    assert found[0]["attacked_by"][0]["signals"] == ["critic"]

@@ -360,7 +360,11 @@ def explainer_context(analysis: Analysis) -> dict[str, Any]:
             if a["id"] in g:
                 attackers.append(
                     item(
-                        a["id"], attack=a.get("attack"), score=a["score"], rationale=a["rationale"]
+                        a["id"],
+                        attack=a.get("attack"),
+                        score=a["score"],
+                        rationale=a["rationale"],
+                        signals=a.get("signals", []),
                     )
                 )
         disagreements.append({"claim": item(c["id"]), "attackers": attackers})
