@@ -17,6 +17,11 @@ CASES = {
         "Nihad Awad says in a statement that Trump's rhetoric has crossed the line.",
         [("Trump's rhetoric has crossed the line", "Nihad Awad", "indirect", "says")],
     ),
+    "who issued a statement saying it said it": (
+        "Senator David Vitter issued a statement saying the U.S. does not have the "
+        "capacity to vet every refugee.",
+        [("the U.S. does not have the capacity", "David Vitter", "indirect", "saying")],
+    ),
     "the plural of a person's role is a group": (
         "Several candidates have said the deal is bad.",
         [("the deal is bad", "candidates", "indirect", "said")],

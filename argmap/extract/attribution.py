@@ -1161,7 +1161,18 @@ class ArticleAttributor:
                             if inverted is not None:
                                 return inverted
             if climb and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
-                verb = verb.head
+                noun = verb.head
+                if (
+                    verb.dep_ == "acl"
+                    and (noun.lemma_ or noun.lower_).lower() in lx.DOCUMENT_NOUNS
+                    and noun.dep_ in ("dobj", "pobj")
+                    and noun.head.pos_ in ("VERB", "AUX", "ADP")
+                ):
+                    # "Vitter issued a statement saying ...", "His office put out a
+                    # statement saying ...": who issued the document said it
+                    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+                    continue
+                verb = noun
                 continue
             break
         return self._name_before(cue)
