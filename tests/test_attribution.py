@@ -22,6 +22,15 @@ CASES = {
         "capacity to vet every refugee.",
         [("the U.S. does not have the capacity", "David Vitter", "indirect", "saying")],
     ),
+    "families speak as a group": (
+        "Some families said they were forced to pay smugglers to bring in their children.",
+        [("they were forced to pay smugglers", "families", "indirect", "said")],
+    ),
+    "a person named by what they are, 'the socialist'": (
+        "Bernie Sanders spoke in Ohio. The self-described democratic socialist said he "
+        "would win the state's primary if turnout were high.",
+        [("he would win the state's primary", "Bernie Sanders", "indirect", "said")],
+    ),
     "the plural of a person's role is a group": (
         "Several candidates have said the deal is bad.",
         [("the deal is bad", "candidates", "indirect", "said")],
@@ -574,6 +583,11 @@ def test_attribution(name):
     summary = [(c.text, c.speaker, c.attribution, c.cue) for c in claims]
     for want in expected:
         assert _find(claims, *want) is not None, f"{want} not in {summary}"
+
+
+def test_a_list_is_no_person():
+    claims = argmap.extract_text("The list says that turnout was high.")
+    assert all(c.attribution == "outlet" for c in claims), claims
 
 
 def test_a_true_relative_clause_on_a_statement_is_no_reported_clause():

@@ -340,6 +340,13 @@ GROUP_NOUNS = frozenset(
         "startup",
         "lab",
         "union",
+        # people named by their household ("Some families said")
+        "family",
+        "household",
+        "child",
+        "kid",
+        "teen",
+        "couple",
     ]
 )
 

@@ -404,7 +404,11 @@ class SpeakerResolver:
             # no antecedent at all: the speaker is "the union" as the article names it
             words = [t.text for t in np_tokens if t.dep_ not in ("det", "poss")]
             return Resolved(" ".join(words), "organisation", start, end, None, "unresolved")
-        if not plural and det in ("the", "this", "that", "") and lemma in lx.PERSON_ROLE_NOUNS:
+        if (
+            not plural
+            and det in ("the", "this", "that", "")
+            and (lemma in lx.PERSON_ROLE_NOUNS or (det and _person_noun(lemma)))
+        ):
             # "the mayor said", and "Mayor says ..." in a headline
             entity = self.person_with_role(lemma)
             if entity is None and det:
@@ -909,6 +913,19 @@ _PERSONAL_ORG_NOUNS = frozenset(["campaign", "camp", "team", "administration", "
 
 #: Quantifiers that stand for people as a subject ("Some said", "Many in the crowd say").
 _QUANTIFIER_SUBJECTS = frozenset(["some", "many", "others", "most", "several", "few"])
+
+
+#: Singular nouns in -ist and -ian that are no person ("the list", "the median").
+_NOT_A_PERSON = frozenset(
+    "list playlist checklist wishlist shortlist twist wrist gist mist fist median "
+    "meridian guardian".split()
+)
+
+
+def _person_noun(lemma: str) -> bool:
+    """Does a singular common noun name a person by what they are ("the socialist", "the
+    historian", "the physician")? Only -ist and -ian: "the developer" may be a company."""
+    return lemma.endswith(("ist", "ian")) and lemma not in _NOT_A_PERSON and len(lemma) > 4
 
 
 def _people_noun(lemma: str) -> bool:
