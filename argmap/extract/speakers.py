@@ -404,38 +404,37 @@ class SpeakerResolver:
             # no antecedent at all: the speaker is "the union" as the article names it
             words = [t.text for t in np_tokens if t.dep_ not in ("det", "poss")]
             return Resolved(" ".join(words), "organisation", start, end, None, "unresolved")
-        if (
-            not plural
-            and det in ("the", "this", "that", "")
-            and (lemma in lx.PERSON_ROLE_NOUNS or (det and _person_noun(lemma)))
+        # "Donald Trump's campaign manager says": a role with its owner named (the
+        # owner, not "the", is then the noun's determiner)
+        owned = (
+            det not in ("the", "this", "that", "")
+            and lemma in lx.PERSON_ROLE_NOUNS
+            and any(c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG") for c in head.lefts)
+        )
+        if not plural and (
+            owned
+            or (
+                det in ("the", "this", "that", "")
+                and (lemma in lx.PERSON_ROLE_NOUNS or (det and _person_noun(lemma)))
+            )
         ):
-            # "the mayor said", and "Mayor says ..." in a headline
+            # "the mayor said", and "Mayor says ..." in a headline: the person named with
+            # that role before (else, after "the", the latest person named)
             entity = self.person_with_role(lemma)
-            if entity is None and det:
+            if entity is None and det and not owned:
                 entity = self.most_recent(("person",))
             if entity is not None:
                 role = self.roles.get(entity.name)
                 return Resolved(entity.name, "person", start, end, role, "nominal")
-            if det:
-                # "Donald Trump's campaign manager says": a person known by description;
+            if owned:
+                # no one named with that role: a person known by that description
+                described = as_written(np_tokens[0], np_tokens[-1])[0].strip(" ,")
+                if described:
+                    return Resolved(described, "person", start, end, None, "description")
+            elif det:
                 # "the admiral said" with no one named before: known only as "the admiral"
                 described = " ".join(t.text for t in np_tokens)
-                via = "description" if det not in ("the", "this", "that") else "unresolved"
-                return Resolved(clean_name(described), "person", start, end, None, via)
-        if (
-            not plural
-            and lemma in lx.PERSON_ROLE_NOUNS
-            and any(c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG") for c in head.lefts)
-        ):
-            # "Donald Trump's campaign manager says": the person named with that role
-            # before, else a person known by that description
-            entity = self.person_with_role(lemma)
-            if entity is not None:
-                role = self.roles.get(entity.name)
-                return Resolved(entity.name, "person", start, end, role, "nominal")
-            described = as_written(np_tokens[0], np_tokens[-1])[0].strip(" ,")
-            if described:
-                return Resolved(described, "person", start, end, None, "description")
+                return Resolved(clean_name(described), "person", start, end, None, "unresolved")
         if det == "" and any(c.dep_ == "nummod" and c.lower_ == "one" for c in head.lefts):
             det = "one"  # "one longtime friend said"
         if (
